@@ -1,0 +1,22 @@
+package org.banyan.web;
+
+import java.util.List;
+
+/**
+ * One refused field, as a message code from the bundles, so that each page and the API can say why
+ * in its own language.
+ *
+ * @param field the field's name as the request spelled it
+ * @param code the message code of the reason
+ * @param args the arguments of the message, never null
+ */
+public record Violation(String field, String code, List<Object> args) {
+
+  public Violation {
+    args = List.copyOf(args);
+  }
+
+  public static Violation of(String field, String code, Object... args) {
+    return new Violation(field, code, List.of(args));
+  }
+}
