@@ -13,8 +13,9 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * What a password must be: at least ten characters, at most 72 bytes (the bcrypt limit), not the
- * username, and not on the shipped list of common passwords.
+ * What a password must be: at least ten characters, at most 72 bytes (the bcrypt limit), not
+ * containing the username, and neither on the shipped list of common passwords nor one of them with
+ * a few digits or symbols added.
  */
 @Component
 class PasswordPolicy {
@@ -38,13 +39,25 @@ class PasswordPolicy {
       return Optional.of("invalid.password.long");
     }
     String folded = password.toLowerCase(Locale.ROOT);
-    if (common.contains(folded)) {
+    if (common.contains(folded) || common.contains(core(folded)) || tooFewDistinct(folded)) {
       return Optional.of("invalid.password.common");
     }
     if (username != null && folded.contains(username.toLowerCase(Locale.ROOT))) {
       return Optional.of("invalid.password.username");
     }
     return Optional.empty();
+  }
+
+  /**
+   * The password without the digits and symbols people tack on each end ("password2026!" ->
+   * "password"), since a common word with a year added is just as easy to guess.
+   */
+  private static String core(String folded) {
+    return folded.replaceAll("^[^\\p{L}]{0,4}", "").replaceAll("[^\\p{L}]{0,6}$", "");
+  }
+
+  private static boolean tooFewDistinct(String folded) {
+    return folded.codePoints().distinct().count() < 4;
   }
 
   int commonCount() {

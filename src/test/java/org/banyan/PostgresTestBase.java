@@ -1,0 +1,36 @@
+package org.banyan;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole application on a random port, on this run's own database on the real PostgreSQL server,
+ * with the demo accounts and a known admin password. Subclasses share one application.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PostgresTestBase {
+
+  public static final String ADMIN_PASSWORD = "Admin-Pass-For-Tests-42";
+  public static final String DEMO_PASSWORD = "Demo-Pass-For-Tests-42";
+
+  @LocalServerPort protected int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    Path dataDir = Files.createTempDirectory("banyan-test-data");
+    registry.add("spring.datasource.url", TestDatabase::url);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+    registry.add("banyan.data-dir", dataDir::toString);
+    registry.add("banyan.admin-password", () -> ADMIN_PASSWORD);
+    registry.add("banyan.demo-password", () -> DEMO_PASSWORD);
+  }
+
+  protected WebClient client() {
+    return new WebClient("http://localhost:" + port);
+  }
+}

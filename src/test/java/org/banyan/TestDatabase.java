@@ -1,0 +1,64 @@
+package org.banyan;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * A fresh PostgreSQL database for this test run, created on first use on the real server that
+ * {@code .ci/run} starts, and dropped when the JVM ends. Where to reach the server comes from
+ * {@code BANYAN_TEST_PG_URL}, {@code _USER} and {@code _PASSWORD}.
+ */
+public final class TestDatabase {
+
+  private static final String SERVER =
+      env("BANYAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  private static final String USER = env("BANYAN_TEST_PG_USER", "banyan_test");
+  private static final String PASSWORD = env("BANYAN_TEST_PG_PASSWORD", "banyan_test");
+  private static String url;
+
+  private TestDatabase() {}
+
+  public static synchronized String url() {
+    if (url == null) {
+      String name = "banyan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+      url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+    }
+    return url;
+  }
+
+  public static String user() {
+    return USER;
+  }
+
+  public static String password() {
+    return PASSWORD;
+  }
+
+  private static void execute(String sql) {
+    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Cannot reach the test PostgreSQL server at "
+              + SERVER
+              + " as "
+              + USER
+              + " (start it with .ci/run): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
