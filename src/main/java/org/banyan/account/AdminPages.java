@@ -15,7 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class AdminPages {
 
-  record UserForm(String username, String displayName, List<String> roles, String school) {}
+  public record UserForm(String username, String displayName, List<String> roles, String school) {}
 
   private final Accounts accounts;
   private final Schools schools;

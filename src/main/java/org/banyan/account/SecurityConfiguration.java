@@ -118,6 +118,7 @@ class SecurityConfiguration {
                         "/login",
                         "/error",
                         "/theme/**",
+                        "/favicon.ico",
                         "/actuator/health",
                         "/actuator/health/**",
                         "/actuator/info",

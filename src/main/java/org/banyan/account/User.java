@@ -1,6 +1,7 @@
 package org.banyan.account;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -19,5 +20,10 @@ public record User(
 
   public boolean hasRole(Role role) {
     return roles.contains(role);
+  }
+
+  /** The role names in a stable order, as forms and answers list them. */
+  public List<String> roleNames() {
+    return roles.stream().map(Role::name).sorted().toList();
   }
 }

@@ -120,7 +120,7 @@ class ErrorHandling {
   }
 
   static ModelAndView page(HttpStatusCode status) {
-    ModelAndView page = new ModelAndView("error");
+    ModelAndView page = new ModelAndView("error/page");
     page.setStatus(status);
     page.addObject("status", status.value());
     return page;

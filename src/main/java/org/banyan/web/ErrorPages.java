@@ -16,18 +16,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPages implements ErrorController {
 
-  @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-  Object page(HttpServletRequest request) {
-    HttpStatus status = statusOf(request);
-    if (ErrorHandling.isApi(originalPath(request))) {
-      return json(request);
-    }
-    return ErrorHandling.page(status);
-  }
-
   @RequestMapping("/error")
-  ResponseEntity<ApiError> json(HttpServletRequest request) {
+  Object error(HttpServletRequest request) {
     HttpStatus status = statusOf(request);
+    if (!ErrorHandling.isApi(originalPath(request))) {
+      return ErrorHandling.page(status);
+    }
     return ResponseEntity.status(status)
         .contentType(MediaType.APPLICATION_JSON)
         .body(JsonErrors.body(status, messageFor(status)));

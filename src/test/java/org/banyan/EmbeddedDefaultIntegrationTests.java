@@ -1,0 +1,61 @@
+package org.banyan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Banyan as {@code mvn spring-boot:run} starts it: H2 in a data folder, nothing to install. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class EmbeddedDefaultIntegrationTests {
+
+  static Path dataDir;
+
+  @LocalServerPort int port;
+  @Autowired Environment environment;
+  @Autowired JdbcClient db;
+
+  @DynamicPropertySource
+  static void dataFolder(DynamicPropertyRegistry registry) throws Exception {
+    dataDir = Files.createTempDirectory("banyan-embedded");
+    registry.add("banyan.data-dir", dataDir::toString);
+    registry.add("banyan.admin-password", () -> "Embedded-admin-pass-1");
+  }
+
+  @Test
+  void runsOnH2InTheDataFolderAndSignsIn() {
+    assertThat(environment.getProperty("spring.datasource.url")).startsWith("jdbc:h2:file:");
+    assertThat(dataDir.resolve("db/banyan.mv.db")).exists();
+
+    WebClient browser = new WebClient("http://localhost:" + port);
+    assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    browser.signIn("admin", "Embedded-admin-pass-1");
+    assertThat(browser.get("/admin/users").body()).contains("teacher2");
+    assertThat(
+            new WebClient("http://localhost:" + port)
+                .basic("admin", "Embedded-admin-pass-1")
+                .get("/api/v1/me")
+                .body())
+        .contains("\"ADMIN\"");
+  }
+
+  @Test
+  void hasTheDemoAccountsWithARandomPassword() {
+    assertThat(db.sql("SELECT username FROM users ORDER BY username").query(String.class).list())
+        .contains("author", "reviewer", "trainer", "teacher", "teacher2");
+    assertThat(
+            new WebClient("http://localhost:" + port)
+                .basic("teacher", "Demo-Pass-For-Tests-42")
+                .get("/api/v1/me")
+                .statusCode())
+        .isEqualTo(401);
+  }
+}
