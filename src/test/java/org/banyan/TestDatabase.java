@@ -21,16 +21,22 @@ public final class TestDatabase {
 
   private TestDatabase() {}
 
+  /** The database most tests share. */
   public static synchronized String url() {
     if (url == null) {
-      String name = "banyan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-      execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
-      url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+      url = fresh();
     }
     return url;
+  }
+
+  /** Another empty database, for a test that needs to start from nothing. */
+  public static String fresh() {
+    String name = "banyan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+    return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
   }
 
   public static String user() {
