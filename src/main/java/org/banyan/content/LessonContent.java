@@ -1,0 +1,45 @@
+package org.banyan.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything a revision of a lesson holds.
+ *
+ * @param setting whole-class, small-groups, outdoors or boarding-evening; may be null
+ * @param sensitivity low, medium or high
+ * @param reviewBy when a reviewer should look again; may be null
+ */
+public record LessonContent(
+    String title,
+    String summary,
+    List<String> competencies,
+    List<String> topics,
+    List<Integer> grades,
+    int durationMinutes,
+    String setting,
+    List<String> materials,
+    List<String> objectives,
+    String markdown,
+    String sensitivity,
+    LocalDate reviewBy,
+    List<Attachment> attachments)
+    implements Content {
+
+  public static final List<String> SETTINGS =
+      List.of("whole-class", "small-groups", "outdoors", "boarding-evening");
+  public static final List<String> SENSITIVITIES = List.of("low", "medium", "high");
+
+  public LessonContent {
+    competencies = List.copyOf(competencies == null ? List.of() : competencies);
+    topics = List.copyOf(topics == null ? List.of() : topics);
+    grades = List.copyOf(grades == null ? List.of() : grades);
+    materials = List.copyOf(materials == null ? List.of() : materials);
+    objectives = List.copyOf(objectives == null ? List.of() : objectives);
+    attachments = List.copyOf(attachments == null ? List.of() : attachments);
+    sensitivity = sensitivity == null || sensitivity.isBlank() ? "low" : sensitivity;
+  }
+
+  /** A file attached to a lesson: a worksheet, a picture, an audio clip. */
+  public record Attachment(String name, String mediaId) {}
+}

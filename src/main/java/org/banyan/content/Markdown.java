@@ -1,0 +1,101 @@
+package org.banyan.content;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.owasp.html.HtmlPolicyBuilder;
+import org.owasp.html.PolicyFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Markdown to HTML that is safe to show, whatever an author typed: rendered by commonmark (tables,
+ * heading anchors), then sanitized by the OWASP policy below. Raw HTML in the Markdown is escaped,
+ * and the sanitizer drops anything outside the policy even if the renderer let it through.
+ */
+@Component
+public class Markdown {
+
+  private static final Pattern MEDIA_SRC = Pattern.compile("/media/[A-Za-z0-9-]{1,64}(/[^\\s\"'<>]*)?");
+  private static final Pattern ANCHOR = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
+  private static final Pattern ALIGN = Pattern.compile("left|center|right");
+  private static final Pattern CODE_CLASS = Pattern.compile("language-[A-Za-z0-9_+-]{1,30}");
+
+  private static final PolicyFactory POLICY =
+      new HtmlPolicyBuilder()
+          .allowElements(
+              "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em",
+              "b", "i", "del", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th",
+              "td")
+          .allowAttributes("id")
+          .matching(ANCHOR)
+          .onElements("h1", "h2", "h3", "h4", "h5", "h6")
+          .allowAttributes("align")
+          .matching(ALIGN)
+          .onElements("th", "td")
+          .allowAttributes("class")
+          .matching(CODE_CLASS)
+          .onElements("code")
+          .allowAttributes("start")
+          .matching(Pattern.compile("\\d{1,6}"))
+          .onElements("ol")
+          .allowUrlProtocols("http", "https")
+          .allowAttributes("href")
+          .onElements("a")
+          .allowAttributes("title")
+          .onElements("a", "img")
+          .allowElements(
+              (name, attributes) -> {
+                int href = attributes.indexOf("href");
+                if (href >= 0 && isExternal(attributes.get(href + 1))) {
+                  attributes.add("rel");
+                  attributes.add("nofollow noopener");
+                }
+                return name;
+              },
+              "a")
+          .allowAttributes("src")
+          .matching(MEDIA_SRC)
+          .onElements("img")
+          .allowAttributes("alt")
+          .onElements("img")
+          .allowElements("img")
+          .toFactory();
+
+  private final Parser parser;
+  private final HtmlRenderer html;
+  private final TextContentRenderer text;
+
+  public Markdown() {
+    List<Extension> extensions =
+        List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    this.parser = Parser.builder().extensions(extensions).build();
+    this.html = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+    this.text = TextContentRenderer.builder().build();
+  }
+
+  /** Safe HTML for {@code markdown}; empty for null. */
+  public String toHtml(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return "";
+    }
+    return POLICY.sanitize(html.render(parser.parse(markdown)));
+  }
+
+  /** The plain text of {@code markdown}, for search and summaries. */
+  public String toText(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return "";
+    }
+    return text.render(parser.parse(markdown));
+  }
+
+  private static boolean isExternal(String href) {
+    String lower = href.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("//");
+  }
+}

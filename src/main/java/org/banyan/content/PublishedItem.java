@@ -1,0 +1,25 @@
+package org.banyan.content;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The published revision of a content item, as readers, search and other features see it.
+ *
+ * @param content a {@link LessonContent}, {@link CourseContent} or {@link ModuleContent} matching
+ *     {@code type}
+ */
+public record PublishedItem(
+    long id,
+    ContentType type,
+    String lang,
+    String slug,
+    String translationGroup,
+    int revision,
+    OffsetDateTime publishedAt,
+    Content content) {
+
+  /** The reader's URL of this item. */
+  public String url() {
+    return "/" + type.path() + "/" + lang + "/" + slug;
+  }
+}

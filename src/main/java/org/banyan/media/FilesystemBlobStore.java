@@ -1,0 +1,134 @@
+package org.banyan.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Blobs as files in a folder, {@code ab/cd/abcd…} by their SHA-256. A write goes to a temporary file
+ * first and is moved into place atomically, so a reader never sees half a file.
+ */
+final class FilesystemBlobStore implements BlobStore {
+
+  private final Path root;
+  private final Path incoming;
+
+  FilesystemBlobStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+    this.incoming = this.root.resolve("incoming");
+    try {
+      Files.createDirectories(incoming);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the blob folder " + root, e);
+    }
+  }
+
+  @Override
+  public String put(InputStream data, String contentType) {
+    Path temp = null;
+    try {
+      Files.createDirectories(incoming);
+      temp = Files.createTempFile(incoming, "upload-", ".part");
+      MessageDigest digest = Sha256.digest();
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
+        data.transferTo(out);
+      }
+      String key = Sha256.hex(digest);
+      Path target = pathOf(key);
+      if (Files.exists(target)) {
+        return key;
+      }
+      Files.createDirectories(target.getParent());
+      try {
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target);
+      } catch (FileAlreadyExistsException stored) {
+        // The same bytes arrived twice at once; one copy is enough.
+      }
+      return key;
+    } catch (IOException e) {
+      throw BlobStoreUnavailable.because(e);
+    } finally {
+      if (temp != null) {
+        try {
+          Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+          // A leftover temporary file is harmless and is not a blob.
+        }
+      }
+    }
+  }
+
+  @Override
+  public Optional<Long> size(String key) {
+    if (!Sha256.isKey(key)) {
+      return Optional.empty();
+    }
+    try {
+      Path path = pathOf(key);
+      return Files.isRegularFile(path) ? Optional.of(Files.size(path)) : Optional.empty();
+    } catch (IOException e) {
+      throw BlobStoreUnavailable.because(e);
+    }
+  }
+
+  @Override
+  public InputStream read(String key, long offset, long length) {
+    if (size(key).isEmpty()) {
+      throw BlobNotFound.forKey(key);
+    }
+    try {
+      SeekableByteChannel channel = Files.newByteChannel(pathOf(key));
+      channel.position(offset);
+      InputStream in = Channels.newInputStream(channel);
+      return length < 0 ? in : new BoundedInputStream(in, length);
+    } catch (IOException e) {
+      throw BlobStoreUnavailable.because(e);
+    }
+  }
+
+  @Override
+  public void delete(String key) {
+    if (!Sha256.isKey(key)) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(pathOf(key));
+    } catch (IOException e) {
+      throw BlobStoreUnavailable.because(e);
+    }
+  }
+
+  @Override
+  public Optional<URI> presignedGet(String key, Duration validFor) {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean available() {
+    return Files.isDirectory(root) && Files.isWritable(root);
+  }
+
+  @Override
+  public String kind() {
+    return "filesystem";
+  }
+
+  private Path pathOf(String key) {
+    return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
+  }
+}
