@@ -1,6 +1,8 @@
 package org.banyan.account;
 
+import java.util.List;
 import org.banyan.web.JsonErrors;
+import org.banyan.web.PublicPaths;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +62,14 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, AuthenticationManager manager, JsonErrors errors)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      AuthenticationManager manager,
+      JsonErrors errors,
+      List<PublicPaths> publicPaths)
       throws Exception {
+    String[] openReads =
+        publicPaths.stream().flatMap(p -> p.apiReads().stream()).toArray(String[]::new);
     AuthenticationEntryPoint unauthenticated =
         (request, response, e) -> {
           if (e instanceof LoginThrottled) {
@@ -78,14 +86,18 @@ class SecurityConfiguration {
     http.securityMatcher("/api/**")
         .authenticationManager(manager)
         .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(HttpMethod.POST, "/api/v1/users")
-                    .hasRole(Role.ADMIN.name())
-                    .requestMatchers("/api/v1/users/**", "/api/v1/schools/**", "/api/v1/admin/**")
-                    .hasRole(Role.ADMIN.name())
-                    .anyRequest()
-                    .authenticated())
+            requests -> {
+              if (openReads.length > 0) {
+                requests.requestMatchers(HttpMethod.GET, openReads).permitAll();
+              }
+              requests
+                  .requestMatchers(HttpMethod.POST, "/api/v1/users")
+                  .hasRole(Role.ADMIN.name())
+                  .requestMatchers("/api/v1/users/**", "/api/v1/schools/**", "/api/v1/admin/**")
+                  .hasRole(Role.ADMIN.name())
+                  .anyRequest()
+                  .authenticated();
+            })
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -102,7 +114,11 @@ class SecurityConfiguration {
 
   @Bean
   @Order(2)
-  SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http, AuthenticationManager manager, List<PublicPaths> publicPaths)
+      throws Exception {
+    String[] openPages =
+        publicPaths.stream().flatMap(p -> p.pages().stream()).toArray(String[]::new);
     AuthenticationFailureHandler failure =
         (request, response, e) ->
             response.sendRedirect(
@@ -111,26 +127,30 @@ class SecurityConfiguration {
     RequestMatcher apiBrowser = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
     http.authenticationManager(manager)
         .authorizeHttpRequests(
-            requests ->
-                requests
-                    .requestMatchers(
-                        "/",
-                        "/login",
-                        "/error",
-                        "/theme/**",
-                        "/favicon.ico",
-                        "/actuator/health",
-                        "/actuator/health/**",
-                        "/actuator/info",
-                        "/v3/api-docs",
-                        "/v3/api-docs/**",
-                        "/swagger-ui.html",
-                        "/swagger-ui/**")
-                    .permitAll()
-                    .requestMatchers("/admin/**", "/actuator/**")
-                    .hasRole(Role.ADMIN.name())
-                    .anyRequest()
-                    .authenticated())
+            requests -> {
+              if (openPages.length > 0) {
+                requests.requestMatchers(openPages).permitAll();
+              }
+              requests
+                  .requestMatchers(
+                      "/",
+                      "/login",
+                      "/error",
+                      "/theme/**",
+                      "/favicon.ico",
+                      "/actuator/health",
+                      "/actuator/health/**",
+                      "/actuator/info",
+                      "/v3/api-docs",
+                      "/v3/api-docs/**",
+                      "/swagger-ui.html",
+                      "/swagger-ui/**")
+                  .permitAll()
+                  .requestMatchers("/admin/**", "/actuator/**")
+                  .hasRole(Role.ADMIN.name())
+                  .anyRequest()
+                  .authenticated();
+            })
         .formLogin(
             form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
         .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))

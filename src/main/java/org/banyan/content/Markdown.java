@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class Markdown {
 
-  private static final Pattern MEDIA_SRC = Pattern.compile("/media/[A-Za-z0-9-]{1,64}(/[^\\s\"'<>]*)?");
+  private static final Pattern MEDIA_SRC =
+      Pattern.compile("/media/[A-Za-z0-9-]{1,64}(/[^\\s\"'<>]*)?");
   private static final Pattern ANCHOR = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
   private static final Pattern ALIGN = Pattern.compile("left|center|right");
   private static final Pattern CODE_CLASS = Pattern.compile("language-[A-Za-z0-9_+-]{1,30}");
@@ -28,8 +29,31 @@ public class Markdown {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "strong", "em",
-              "b", "i", "del", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th",
+              "p",
+              "br",
+              "hr",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "ul",
+              "ol",
+              "li",
+              "strong",
+              "em",
+              "b",
+              "i",
+              "del",
+              "blockquote",
+              "pre",
+              "code",
+              "table",
+              "thead",
+              "tbody",
+              "tr",
+              "th",
               "td")
           .allowAttributes("id")
           .matching(ANCHOR)
@@ -71,10 +95,10 @@ public class Markdown {
   private final TextContentRenderer text;
 
   public Markdown() {
-    List<Extension> extensions =
-        List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
     this.parser = Parser.builder().extensions(extensions).build();
-    this.html = HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
+    this.html =
+        HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
     this.text = TextContentRenderer.builder().build();
   }
 

@@ -15,8 +15,8 @@ public record ModuleContent(
   }
 
   /**
-   * One step of a module. Which fields are set depends on {@code type}: reading has markdown;
-   * media a mediaId; reflection a prompt; quiz questions and a passMark; practice a lessonSlug.
+   * One step of a module. Which fields are set depends on {@code type}: reading has markdown; media
+   * a mediaId; reflection a prompt; quiz questions and a passMark; practice a lessonSlug.
    */
   public record Unit(
       String id,

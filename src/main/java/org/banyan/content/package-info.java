@@ -1,5 +1,5 @@
 /**
- * Lessons, courses and training modules as content items: immutable revisions, the review
- * workflow, safe Markdown, the taxonomy, and import and export of the {@code content/} folder.
+ * Lessons, courses and training modules as content items: immutable revisions, the review workflow,
+ * safe Markdown, the taxonomy, and import and export of the {@code content/} folder.
  */
 package org.banyan.content;

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where the bytes of uploaded files live, content-addressed by their SHA-256: storing the same bytes
- * twice keeps one copy. Every method throws {@link BlobStoreUnavailable} when the store cannot be
- * reached; nothing needs a restart once it is back.
+ * Where the bytes of uploaded files live, content-addressed by their SHA-256: storing the same
+ * bytes twice keeps one copy. Every method throws {@link BlobStoreUnavailable} when the store
+ * cannot be reached; nothing needs a restart once it is back.
  */
 public interface BlobStore {
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The type of a file, told from its first bytes and never from its name: PNG, JPEG, WebP, SVG,
- * PDF, MP3, M4A/MP4 and OGG. Anything else is refused.
+ * The type of a file, told from its first bytes and never from its name: PNG, JPEG, WebP, SVG, PDF,
+ * MP3, M4A/MP4 and OGG. Anything else is refused.
  */
 final class FileTypes {
 
@@ -39,7 +39,9 @@ final class FileTypes {
       return found("audio/mpeg", "mp3");
     }
     if (startsWith(head, 4, 'f', 't', 'y', 'p')) {
-      String brand = new String(Arrays.copyOfRange(head, 8, Math.min(12, head.length)), StandardCharsets.US_ASCII);
+      String brand =
+          new String(
+              Arrays.copyOfRange(head, 8, Math.min(12, head.length)), StandardCharsets.US_ASCII);
       return brand.startsWith("M4A") ? found("audio/mp4", "m4a") : found("video/mp4", "mp4");
     }
     if (isSvg(head)) {

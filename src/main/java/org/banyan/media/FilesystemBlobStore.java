@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Blobs as files in a folder, {@code ab/cd/abcd…} by their SHA-256. A write goes to a temporary file
- * first and is moved into place atomically, so a reader never sees half a file.
+ * Blobs as files in a folder, {@code ab/cd/abcd…} by their SHA-256. A write goes to a temporary
+ * file first and is moved into place atomically, so a reader never sees half a file.
  */
 final class FilesystemBlobStore implements BlobStore {
 

@@ -21,6 +21,9 @@ public record Media(
 
   /** Where it is downloaded from. */
   public String url() {
-    return "/media/" + id + "/" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/media/"
+        + id
+        + "/"
+        + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -15,10 +15,16 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class MediaApi {
 
-  record Uploaded(String id, String url, String sha256, long size, String contentType, String filename) {
+  record Uploaded(
+      String id, String url, String sha256, long size, String contentType, String filename) {
     static Uploaded of(Media media) {
       return new Uploaded(
-          media.id(), media.url(), media.sha256(), media.size(), media.contentType(), media.filename());
+          media.id(),
+          media.url(),
+          media.sha256(),
+          media.size(),
+          media.contentType(),
+          media.filename());
     }
   }
 
@@ -30,8 +36,8 @@ class MediaApi {
 
   @PostMapping("/api/v1/media")
   @PreAuthorize("hasRole('AUTHOR')")
-  ResponseEntity<Uploaded> upload(@RequestParam(required = false) MultipartFile file, Principal principal)
-      throws IOException {
+  ResponseEntity<Uploaded> upload(
+      @RequestParam(required = false) MultipartFile file, Principal principal) throws IOException {
     if (file == null || file.isEmpty()) {
       throw InvalidInput.of("file", "invalid.file.missing");
     }

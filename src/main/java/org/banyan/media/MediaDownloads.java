@@ -75,7 +75,8 @@ class MediaDownloads {
               .filename(media.filename(), StandardCharsets.UTF_8)
               .build();
       response.setHeader(HttpHeaders.CONTENT_DISPOSITION, disposition.toString());
-      response.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      response.setHeader(
+          "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
       OutputStream out = response.getOutputStream();
       in.transferTo(out);
     }

@@ -66,7 +66,10 @@ public class MediaLibrary {
               size,
               actor,
               OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-      db.sql("INSERT INTO media (" + COLUMNS + ") VALUES (:id, :sha, :name, :type, :size, :by, :at)")
+      db.sql(
+              "INSERT INTO media ("
+                  + COLUMNS
+                  + ") VALUES (:id, :sha, :name, :type, :size, :by, :at)")
           .param("id", media.id())
           .param("sha", media.sha256())
           .param("name", media.filename())
@@ -93,7 +96,11 @@ public class MediaLibrary {
 
   /** An earlier upload of exactly these bytes under this name, if there is one. */
   public Optional<Media> findSame(String sha256, String filename) {
-    return db.sql("SELECT " + COLUMNS + " FROM media WHERE sha256 = :sha AND filename = :name ORDER BY created_at")
+    return db
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM media WHERE sha256 = :sha AND filename = :name ORDER BY created_at")
         .param("sha", sha256)
         .param("name", filename)
         .query(Media.class)

@@ -35,7 +35,8 @@ final class MinioBlobStore implements BlobStore {
   private final Path incoming;
   private volatile boolean bucketReady;
 
-  MinioBlobStore(String endpoint, String accessKey, String secretKey, String bucket, Path incoming) {
+  MinioBlobStore(
+      String endpoint, String accessKey, String secretKey, String bucket, Path incoming) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .connectTimeout(3, TimeUnit.SECONDS)
@@ -112,7 +113,8 @@ final class MinioBlobStore implements BlobStore {
       throw BlobNotFound.forKey(key);
     }
     try {
-      GetObjectArgs.Builder args = GetObjectArgs.builder().bucket(bucket).object(key).offset(offset);
+      GetObjectArgs.Builder args =
+          GetObjectArgs.builder().bucket(bucket).object(key).offset(offset);
       if (length >= 0) {
         args.length(length);
       }

@@ -1,6 +1,8 @@
 package org.banyan.media;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.banyan.web.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,6 +41,11 @@ class StorageConfiguration {
           throw new IllegalStateException(
               "Unknown BANYAN_STORAGE_TYPE '" + settings.type() + "': use filesystem or minio");
     };
+  }
+
+  @Bean
+  PublicPaths mediaPublicPaths() {
+    return new PublicPaths(List.of("/media/**"), List.of());
   }
 
   @Bean

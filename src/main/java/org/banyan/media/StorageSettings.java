@@ -15,5 +15,6 @@ record StorageSettings(
     @DefaultValue("50MB") DataSize maxFileSize) {
 
   /** The S3 server, for {@code type=minio} ({@code BANYAN_STORAGE_MINIO_*}). */
-  record Minio(String endpoint, String accessKey, String secretKey, @DefaultValue("banyan") String bucket) {}
+  record Minio(
+      String endpoint, String accessKey, String secretKey, @DefaultValue("banyan") String bucket) {}
 }

@@ -1,0 +1,78 @@
+package org.banyan.content;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/** What readers see: the published revision of each live item. */
+@Service
+public class Catalog {
+
+  private final ContentStore store;
+  private final ContentCodec codec;
+  private final TaxonomyHolder taxonomy;
+
+  Catalog(ContentStore store, ContentCodec codec, TaxonomyHolder taxonomy) {
+    this.store = store;
+    this.codec = codec;
+    this.taxonomy = taxonomy;
+  }
+
+  /** The published revision of an item, if it is live. */
+  public Optional<PublishedItem> find(ContentType type, String lang, String slug) {
+    return store.item(type, lang, slug).flatMap(this::published);
+  }
+
+  public PublishedItem get(ContentType type, String lang, String slug) {
+    return find(type, lang, slug).orElseThrow(() -> ContentNotFound.forSlug(type, lang, slug));
+  }
+
+  /** The published revision of an item by id, if it is live. */
+  public Optional<PublishedItem> published(long id) {
+    return store.item(id).flatMap(this::published);
+  }
+
+  /** Every live item. */
+  public List<PublishedItem> all() {
+    return store.live().stream().map(this::published).flatMap(Optional::stream).toList();
+  }
+
+  /** Every live item of a type in a language, by title. */
+  public List<PublishedItem> all(ContentType type, String lang) {
+    return all().stream()
+        .filter(i -> i.type() == type && (lang == null || i.lang().equals(lang)))
+        .sorted(java.util.Comparator.comparing(i -> i.content().title()))
+        .toList();
+  }
+
+  /** The live translations of an item, in other languages. */
+  public List<PublishedItem> translations(PublishedItem item) {
+    return store.group(item.type(), item.translationGroup()).stream()
+        .filter(row -> row.id() != item.id())
+        .map(this::published)
+        .flatMap(Optional::stream)
+        .toList();
+  }
+
+  public Taxonomy taxonomy() {
+    return taxonomy.get();
+  }
+
+  private Optional<PublishedItem> published(ContentStore.ItemRow row) {
+    if (row.publishedRevision() == null || row.status() == Status.ARCHIVED) {
+      return Optional.empty();
+    }
+    return store.revision(row.id(), row.publishedRevision())
+        .map(
+            revision ->
+                new PublishedItem(
+                    row.id(),
+                    row.type(),
+                    row.lang(),
+                    row.slug(),
+                    row.translationGroup(),
+                    row.publishedRevision(),
+                    row.publishedAt(),
+                    codec.read(row.type(), revision.fields())));
+  }
+}

@@ -1,0 +1,24 @@
+package org.banyan.content;
+
+import org.banyan.web.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** No such content item, or none that the caller may see (HTTP 404). */
+public class ContentNotFound extends ProblemException {
+
+  private ContentNotFound(String what) {
+    super(HttpStatus.NOT_FOUND, "No " + what);
+  }
+
+  public static ContentNotFound forId(ContentType type, long id) {
+    return new ContentNotFound(type.key() + " " + id);
+  }
+
+  public static ContentNotFound forSlug(ContentType type, String lang, String slug) {
+    return new ContentNotFound("published " + type.key() + " " + lang + "/" + slug);
+  }
+
+  public static ContentNotFound forRevision(long id, int revision) {
+    return new ContentNotFound("revision " + revision + " of item " + id);
+  }
+}
