@@ -141,14 +141,17 @@ public class Authoring {
   public Draft draft(ContentType type, long id) {
     ContentStore.ItemRow item = row(type, id);
     ContentStore.RevisionRow latest =
-        store.revision(id, item.latestRevision()).orElseThrow(() -> ContentNotFound.forId(type, id));
+        store
+            .revision(id, item.latestRevision())
+            .orElseThrow(() -> ContentNotFound.forId(type, id));
     return new Draft(summary(item, latest), codec.read(type, latest.fields()));
   }
 
   /** The content of one revision. */
   public Content revision(ContentType type, long id, int revision) {
     row(type, id);
-    return store.revision(id, revision)
+    return store
+        .revision(id, revision)
         .map(r -> codec.read(type, r.fields()))
         .orElseThrow(() -> ContentNotFound.forRevision(id, revision));
   }
@@ -178,7 +181,10 @@ public class Authoring {
   public List<ReviewNote> reviews(ContentType type, long id) {
     row(type, id);
     return store.reviews(id).stream()
-        .map(r -> new ReviewNote(r.revision(), r.reviewer(), r.decision(), r.comment(), r.createdAt()))
+        .map(
+            r ->
+                new ReviewNote(
+                    r.revision(), r.reviewer(), r.decision(), r.comment(), r.createdAt()))
         .toList();
   }
 
@@ -191,14 +197,18 @@ public class Authoring {
       int revision, String reviewer, String decision, String comment, OffsetDateTime at) {}
 
   ContentStore.ItemRow row(ContentType type, long id) {
-    return store.item(id)
+    return store
+        .item(id)
         .filter(item -> item.type() == type)
         .orElseThrow(() -> ContentNotFound.forId(type, id));
   }
 
   private StaleRevision stale(ContentStore.ItemRow item, Integer base) {
     ContentStore.ItemRow current = store.item(item.id()).orElse(item);
-    int from = base == null || base < 1 || base > current.latestRevision() ? current.latestRevision() : base;
+    int from =
+        base == null || base < 1 || base > current.latestRevision()
+            ? current.latestRevision()
+            : base;
     return StaleRevision.of(
         base == null ? 0 : base,
         current.latestRevision(),
@@ -225,7 +235,8 @@ public class Authoring {
   }
 
   ItemSummary summary(ContentStore.ItemRow item) {
-    ContentStore.RevisionRow latest = store.revision(item.id(), item.latestRevision()).orElseThrow();
+    ContentStore.RevisionRow latest =
+        store.revision(item.id(), item.latestRevision()).orElseThrow();
     return summary(item, latest);
   }
 

@@ -62,7 +62,8 @@ public class Catalog {
     if (row.publishedRevision() == null || row.status() == Status.ARCHIVED) {
       return Optional.empty();
     }
-    return store.revision(row.id(), row.publishedRevision())
+    return store
+        .revision(row.id(), row.publishedRevision())
         .map(
             revision ->
                 new PublishedItem(

@@ -31,8 +31,20 @@ final class ContentFiles {
 
   private static final Set<String> LESSON_KEYS =
       Set.of(
-          "slug", "lang", "translationGroup", "title", "summary", "competencies", "topics", "grades",
-          "durationMinutes", "setting", "materials", "objectives", "sensitivity", "reviewBy",
+          "slug",
+          "lang",
+          "translationGroup",
+          "title",
+          "summary",
+          "competencies",
+          "topics",
+          "grades",
+          "durationMinutes",
+          "setting",
+          "materials",
+          "objectives",
+          "sensitivity",
+          "reviewBy",
           "attachments");
   private static final Set<String> COURSE_KEYS =
       Set.of("slug", "lang", "translationGroup", "title", "summary", "grades", "units");
@@ -47,7 +59,10 @@ final class ContentFiles {
    * @param mediaIds resolves a media file name to a media id, or null when there is no such file
    */
   static Read read(
-      ContentType type, Map<String, Object> fields, String body, Function<String, String> mediaIds) {
+      ContentType type,
+      Map<String, Object> fields,
+      String body,
+      Function<String, String> mediaIds) {
     Set<String> allowed =
         switch (type) {
           case LESSON -> LESSON_KEYS;
@@ -112,7 +127,11 @@ final class ContentFiles {
               string(u, "title", false), integer(u, "week", false), strings(u, "lessons")));
     }
     return new CourseContent(
-        string(f, "title", true), string(f, "summary", false), markdown, integers(f, "grades"), units);
+        string(f, "title", true),
+        string(f, "summary", false),
+        markdown,
+        integers(f, "grades"),
+        units);
   }
 
   @SuppressWarnings("unchecked")
@@ -169,8 +188,7 @@ final class ContentFiles {
   }
 
   /** The front matter of an item, in the order people read it. */
-  static Map<String, Object> fields(
-      PublishedItem item, Function<String, String> mediaNames) {
+  static Map<String, Object> fields(PublishedItem item, Function<String, String> mediaNames) {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("slug", item.slug());
     f.put("lang", item.lang());
@@ -191,7 +209,9 @@ final class ContentFiles {
         f.put("reviewBy", lesson.reviewBy().toString());
       }
       if (!lesson.attachments().isEmpty()) {
-        f.put("attachments", lesson.attachments().stream().map(LessonContent.Attachment::name).toList());
+        f.put(
+            "attachments",
+            lesson.attachments().stream().map(LessonContent.Attachment::name).toList());
       }
     } else if (content instanceof CourseContent course) {
       f.put("grades", course.grades());
@@ -210,38 +230,44 @@ final class ContentFiles {
       if (module.estimatedMinutes() != null) {
         f.put("estimatedMinutes", module.estimatedMinutes());
       }
-      List<Map<String, Object>> units = new ArrayList<>();
-      for (ModuleContent.Unit unit : module.units()) {
-        Map<String, Object> u = new LinkedHashMap<>();
-        u.put("id", unit.id());
-        u.put("type", unit.type());
-        u.put("title", unit.title());
-        putIfPresent(u, "markdown", unit.markdown() == null ? null : unit.markdown() + "\n");
-        if (unit.mediaId() != null) {
-          u.put("media", mediaNames.apply(unit.mediaId()));
-        }
-        putIfPresent(u, "prompt", unit.prompt());
-        putIfPresent(u, "lessonSlug", unit.lessonSlug());
-        if (unit.passMark() != null) {
-          u.put("passMark", unit.passMark());
-        }
-        if (unit.questions() != null) {
-          List<Map<String, Object>> questions = new ArrayList<>();
-          for (ModuleContent.Question q : unit.questions()) {
-            Map<String, Object> qq = new LinkedHashMap<>();
-            qq.put("id", q.id());
-            qq.put("text", q.text());
-            qq.put("choices", q.choices());
-            qq.put("correct", q.correct());
-            questions.add(qq);
-          }
-          u.put("questions", questions);
-        }
-        units.add(u);
-      }
-      f.put("units", units);
+      f.put("units", moduleUnits(module, mediaNames));
     }
     return f;
+  }
+
+  /** A module's units as the file format writes them; media named by {@code mediaNames}. */
+  static List<Map<String, Object>> moduleUnits(
+      ModuleContent module, Function<String, String> mediaNames) {
+    List<Map<String, Object>> units = new ArrayList<>();
+    for (ModuleContent.Unit unit : module.units()) {
+      Map<String, Object> u = new LinkedHashMap<>();
+      u.put("id", unit.id());
+      u.put("type", unit.type());
+      u.put("title", unit.title());
+      putIfPresent(u, "markdown", unit.markdown() == null ? null : unit.markdown() + "\n");
+      if (unit.mediaId() != null) {
+        u.put("media", mediaNames.apply(unit.mediaId()));
+      }
+      putIfPresent(u, "prompt", unit.prompt());
+      putIfPresent(u, "lessonSlug", unit.lessonSlug());
+      if (unit.passMark() != null) {
+        u.put("passMark", unit.passMark());
+      }
+      if (unit.questions() != null) {
+        List<Map<String, Object>> questions = new ArrayList<>();
+        for (ModuleContent.Question q : unit.questions()) {
+          Map<String, Object> qq = new LinkedHashMap<>();
+          qq.put("id", q.id());
+          qq.put("text", q.text());
+          qq.put("choices", q.choices());
+          qq.put("correct", q.correct());
+          questions.add(qq);
+        }
+        u.put("questions", questions);
+      }
+      units.add(u);
+    }
+    return units;
   }
 
   private static void putIfPresent(Map<String, Object> map, String key, String value) {

@@ -94,8 +94,7 @@ class ContentFolder {
     }
     for (Object entry : entries) {
       Map<String, Object> term = (Map<String, Object>) entry;
-      Map<String, Object> synonyms =
-          (Map<String, Object>) term.getOrDefault("synonyms", Map.of());
+      Map<String, Object> synonyms = (Map<String, Object>) term.getOrDefault("synonyms", Map.of());
       terms.add(
           new Taxonomy.Term(
               String.valueOf(term.get("id")),

@@ -64,8 +64,16 @@ final class ContentRules {
   }
 
   private void lesson(String lang, LessonContent lesson) {
-    terms("competencies", lesson.competencies(), id -> lookups.taxonomy().competency(id).isPresent(), "invalid.competency.unknown");
-    terms("topics", lesson.topics(), id -> lookups.taxonomy().topic(id).isPresent(), "invalid.topic.unknown");
+    terms(
+        "competencies",
+        lesson.competencies(),
+        id -> lookups.taxonomy().competency(id).isPresent(),
+        "invalid.competency.unknown");
+    terms(
+        "topics",
+        lesson.topics(),
+        id -> lookups.taxonomy().topic(id).isPresent(),
+        "invalid.topic.unknown");
     grades(lesson.grades());
     if (lesson.durationMinutes() < 1 || lesson.durationMinutes() > 240) {
       refuse("durationMinutes", "invalid.duration");
@@ -162,7 +170,8 @@ final class ContentRules {
     if (unit.passMark() == null || unit.passMark() < 0 || unit.passMark() > 100) {
       refuse(at + ".passMark", "invalid.passMark");
     }
-    List<ModuleContent.Question> questions = unit.questions() == null ? List.of() : unit.questions();
+    List<ModuleContent.Question> questions =
+        unit.questions() == null ? List.of() : unit.questions();
     if (questions.isEmpty()) {
       refuse(at + ".questions", "invalid.quiz.empty");
     }

@@ -42,7 +42,12 @@ class ContentStore {
       String checksum) {}
 
   record ReviewRow(
-      long id, long itemId, int revision, String reviewer, String decision, String comment,
+      long id,
+      long itemId,
+      int revision,
+      String reviewer,
+      String decision,
+      String comment,
       OffsetDateTime createdAt) {}
 
   private static final String ITEM =
@@ -82,7 +87,9 @@ class ContentStore {
   }
 
   List<ItemRow> live() {
-    return db.sql(ITEM + " WHERE published_revision IS NOT NULL AND status <> 'ARCHIVED' ORDER BY type, lang, slug")
+    return db.sql(
+            ITEM
+                + " WHERE published_revision IS NOT NULL AND status <> 'ARCHIVED' ORDER BY type, lang, slug")
         .query(ItemRow.class)
         .list();
   }
@@ -241,7 +248,13 @@ class ContentStore {
         == 1;
   }
 
-  void insertReview(long itemId, int revision, String reviewer, String decision, String comment, OffsetDateTime now) {
+  void insertReview(
+      long itemId,
+      int revision,
+      String reviewer,
+      String decision,
+      String comment,
+      OffsetDateTime now) {
     db.sql(
             """
             INSERT INTO content_reviews (item_id, revision, reviewer, decision, comment, created_at)

@@ -18,8 +18,8 @@ import org.yaml.snakeyaml.representer.Represent;
 import org.yaml.snakeyaml.representer.Representer;
 
 /**
- * A content file: YAML front matter between {@code ---} lines, then Markdown. Parsing keeps the line
- * of each top-level key so that problems can be reported where they are.
+ * A content file: YAML front matter between {@code ---} lines, then Markdown. Parsing keeps the
+ * line of each top-level key so that problems can be reported where they are.
  */
 final class FrontMatter {
 
@@ -91,6 +91,15 @@ final class FrontMatter {
   }
 
   static String write(Map<String, Object> fields, String body) {
+    String markdown = body == null ? "" : body.replace("\r\n", "\n");
+    if (!markdown.isEmpty() && !markdown.endsWith("\n")) {
+      markdown = markdown + "\n";
+    }
+    return "---\n" + dump(fields) + "---\n" + markdown;
+  }
+
+  /** YAML as a person writes it: blocks, Unicode as is, long text as literal blocks. */
+  static String dump(Object value) {
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     options.setIndent(2);
@@ -98,12 +107,7 @@ final class FrontMatter {
     options.setWidth(10_000);
     options.setAllowUnicode(true);
     options.setSplitLines(false);
-    Yaml yaml = new Yaml(new LiteralRepresenter(options), options);
-    String markdown = body == null ? "" : body.replace("\r\n", "\n");
-    if (!markdown.isEmpty() && !markdown.endsWith("\n")) {
-      markdown = markdown + "\n";
-    }
-    return "---\n" + yaml.dump(fields) + "---\n" + markdown;
+    return new Yaml(new LiteralRepresenter(options), options).dump(value);
   }
 
   /** Writes text of several lines as a literal block, as a person would. */

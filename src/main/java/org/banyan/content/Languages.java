@@ -12,6 +12,6 @@ public final class Languages {
   private Languages() {}
 
   public static boolean supported(String lang) {
-    return ALL.contains(lang);
+    return lang != null && ALL.contains(lang);
   }
 }

@@ -48,7 +48,8 @@ public class Reviews {
         || !store.transition(id, Status.DRAFT, item.latestRevision(), Status.IN_REVIEW, now())) {
       throw StepNotAllowed.from("submit", item.status());
     }
-    audit.record(actor, "CONTENT_SUBMITTED", Authoring.describe(item), "revision " + item.latestRevision());
+    audit.record(
+        actor, "CONTENT_SUBMITTED", Authoring.describe(item), "revision " + item.latestRevision());
     return authoring.summary(id);
   }
 
@@ -76,7 +77,11 @@ public class Reviews {
       throw StepNotAllowed.because("The item changed while it was being published; reload it");
     }
     store.insertReview(id, item.latestRevision(), reviewer, "APPROVED", null, now());
-    audit.record(reviewer, "CONTENT_PUBLISHED", Authoring.describe(item), "revision " + item.latestRevision());
+    audit.record(
+        reviewer,
+        "CONTENT_PUBLISHED",
+        Authoring.describe(item),
+        "revision " + item.latestRevision());
     events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
     return authoring.summary(id);
   }
@@ -146,8 +151,7 @@ public class Reviews {
             .flatMap(Stream::of)
             .toList();
     if (!missing.isEmpty()) {
-      throw StepNotAllowed.because(
-          "Publish these lessons first: " + String.join(", ", missing));
+      throw StepNotAllowed.because("Publish these lessons first: " + String.join(", ", missing));
     }
   }
 

@@ -84,6 +84,20 @@ public class MediaLibrary {
     }
   }
 
+  /**
+   * A file that arrives with content (an import): reuses an earlier upload of the same bytes under
+   * the same name, else stores it like an upload.
+   */
+  public Media importFile(String actor, String name, byte[] bytes) {
+    java.security.MessageDigest digest = Sha256.digest();
+    digest.update(bytes);
+    String sha256 = Sha256.hex(digest);
+    Optional<Media> same =
+        FileTypes.detect(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileTypes.HEAD)))
+            .flatMap(type -> findSame(sha256, FileNames.clean(name, type.extension())));
+    return same.orElseGet(() -> upload(actor, name, new java.io.ByteArrayInputStream(bytes)));
+  }
+
   public Optional<Media> find(String id) {
     if (id == null || !id.matches("[0-9a-f-]{36}")) {
       return Optional.empty();

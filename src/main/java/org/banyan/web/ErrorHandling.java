@@ -20,6 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Maps expected failures, once, to the API's error shape under {@code /api} and to a themed error
@@ -66,7 +67,21 @@ class ErrorHandling {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  Object unreadable(HttpServletRequest request) {
+  Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+      StringBuilder field = new StringBuilder();
+      for (JacksonException.Reference step : json.getPath()) {
+        if (step.getPropertyName() != null) {
+          field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+        } else if (step.getIndex() >= 0) {
+          field.append('[').append(step.getIndex()).append(']');
+        }
+      }
+      if (!field.isEmpty()) {
+        return invalid(
+            request, List.of(new FieldProblem(field.toString(), "has a value of the wrong type")));
+      }
+    }
     return answer(
         request, HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON", null);
   }

@@ -1,0 +1,297 @@
+package org.banyan.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.banyan.media.Media;
+import org.banyan.media.MediaLibrary;
+import org.banyan.web.InvalidInput;
+import org.banyan.web.ProblemException;
+import org.banyan.web.Violation;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The authors' pages: drafts, edit forms with a server-rendered preview, history and diffs. */
+@Controller
+@PreAuthorize("hasAnyRole('AUTHOR', 'REVIEWER')")
+class AuthoringPages {
+
+  private final Authoring authoring;
+  private final Reviews reviews;
+  private final ContentForms forms;
+  private final Markdown markdown;
+  private final Catalog catalog;
+  private final MediaLibrary media;
+
+  AuthoringPages(
+      Authoring authoring,
+      Reviews reviews,
+      ContentForms forms,
+      Markdown markdown,
+      Catalog catalog,
+      MediaLibrary media) {
+    this.authoring = authoring;
+    this.reviews = reviews;
+    this.forms = forms;
+    this.markdown = markdown;
+    this.catalog = catalog;
+    this.media = media;
+  }
+
+  @GetMapping("/authoring")
+  String drafts(
+      @RequestParam(required = false) String type,
+      @RequestParam(defaultValue = "false") boolean mine,
+      Principal principal,
+      Model model) {
+    ContentType filter = type == null ? null : ContentType.forPath(type).orElse(null);
+    List<ItemSummary> items =
+        authoring.items(filter).stream()
+            .filter(i -> !mine || principal.getName().equals(i.latestAuthor()))
+            .toList();
+    model.addAttribute("items", items);
+    model.addAttribute("type", filter == null ? "" : filter.path());
+    model.addAttribute("mine", mine);
+    return "authoring/drafts";
+  }
+
+  @GetMapping("/authoring/{type:lessons|courses|modules}/new")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String newItem(@PathVariable String type, Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    Map<String, Object> form = new java.util.LinkedHashMap<>();
+    form.put("lang", Languages.CHINESE);
+    form.put("sensitivity", "low");
+    form.put("durationMinutes", "40");
+    return editor(model, contentType, null, form, List.of(), null, null);
+  }
+
+  @PostMapping("/authoring/{type:lessons|courses|modules}")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String create(
+      @PathVariable String type,
+      @RequestParam MultiValueMap<String, String> params,
+      Principal principal,
+      Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    String lang = ContentForms.one(params, "lang");
+    try {
+      Content content = forms.read(contentType, lang, params);
+      if ("preview".equals(params.getFirst("action"))) {
+        return editor(
+            model, contentType, null, forms.echo(params), List.of(), preview(content), null);
+      }
+      Long translationOf = null;
+      String of = ContentForms.one(params, "translationOf").strip();
+      if (!of.isEmpty()) {
+        try {
+          translationOf = Long.valueOf(of);
+        } catch (NumberFormatException e) {
+          throw InvalidInput.of("translationOf", "invalid.translationOf");
+        }
+      }
+      ItemSummary item =
+          authoring.create(
+              contentType,
+              principal.getName(),
+              new NewItem(
+                  ContentForms.one(params, "slug"),
+                  lang,
+                  translationOf,
+                  content,
+                  params.getFirst("note")));
+      return "redirect:/authoring/" + type + "/" + item.id() + "?saved";
+    } catch (InvalidInput e) {
+      return editor(model, contentType, null, forms.echo(params), e.violations(), null, null);
+    } catch (SlugTaken e) {
+      return editor(
+          model,
+          contentType,
+          null,
+          forms.echo(params),
+          List.of(Violation.of("slug", "invalid.slug.taken")),
+          null,
+          null);
+    }
+  }
+
+  @GetMapping("/authoring/{type:lessons|courses|modules}/{id}")
+  String edit(@PathVariable String type, @PathVariable long id, Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    Draft draft = authoring.draft(contentType, id);
+    Map<String, Object> form = forms.values(draft.content());
+    form.put("baseRevision", String.valueOf(draft.item().revision()));
+    return editor(model, contentType, draft.item(), form, List.of(), null, null);
+  }
+
+  @PostMapping("/authoring/{type:lessons|courses|modules}/{id}")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String update(
+      @PathVariable String type,
+      @PathVariable long id,
+      @RequestParam MultiValueMap<String, String> params,
+      Principal principal,
+      Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    ItemSummary item = authoring.summary(contentType, id);
+    try {
+      Content content = forms.read(contentType, item.lang(), params);
+      if ("preview".equals(params.getFirst("action"))) {
+        return editor(
+            model, contentType, item, forms.echo(params), List.of(), preview(content), null);
+      }
+      Integer base = null;
+      try {
+        base = Integer.valueOf(ContentForms.one(params, "baseRevision"));
+      } catch (NumberFormatException ignored) {
+        // Refused below as a missing base revision.
+      }
+      authoring.update(
+          contentType, id, principal.getName(), base, content, params.getFirst("note"));
+      return "redirect:/authoring/" + type + "/" + id + "?saved";
+    } catch (InvalidInput e) {
+      return editor(model, contentType, item, forms.echo(params), e.violations(), null, null);
+    } catch (StaleRevision e) {
+      Map<String, Object> form = forms.echo(params);
+      form.put("baseRevision", String.valueOf(e.latest()));
+      return editor(
+          model, contentType, authoring.summary(contentType, id), form, List.of(), null, e);
+    }
+  }
+
+  @PostMapping("/authoring/{type:lessons|courses|modules}/{id}/submit")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String submit(
+      @PathVariable String type,
+      @PathVariable long id,
+      Principal principal,
+      RedirectAttributes redirect) {
+    try {
+      reviews.submit(AuthoringApi.type(type), id, principal.getName());
+      redirect.addFlashAttribute("message", "authoring.submitted");
+    } catch (StepNotAllowed e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:/authoring/" + type + "/" + id;
+  }
+
+  @PostMapping("/authoring/lessons/{id}/attachments")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String attach(
+      @PathVariable long id,
+      @RequestParam(required = false) MultipartFile file,
+      @RequestParam(required = false) Integer baseRevision,
+      Principal principal,
+      RedirectAttributes redirect)
+      throws IOException {
+    if (file == null || file.isEmpty()) {
+      redirect.addFlashAttribute("problem", "invalid.file.missing");
+      return "redirect:/authoring/lessons/" + id;
+    }
+    Draft draft = authoring.draft(ContentType.LESSON, id);
+    LessonContent lesson = (LessonContent) draft.content();
+    try (InputStream in = file.getInputStream()) {
+      Media uploaded = media.upload(principal.getName(), file.getOriginalFilename(), in);
+      List<LessonContent.Attachment> attachments = new java.util.ArrayList<>(lesson.attachments());
+      attachments.add(new LessonContent.Attachment(uploaded.filename(), uploaded.id()));
+      LessonContent updated =
+          new LessonContent(
+              lesson.title(),
+              lesson.summary(),
+              lesson.competencies(),
+              lesson.topics(),
+              lesson.grades(),
+              lesson.durationMinutes(),
+              lesson.setting(),
+              lesson.materials(),
+              lesson.objectives(),
+              lesson.markdown(),
+              lesson.sensitivity(),
+              lesson.reviewBy(),
+              attachments);
+      authoring.update(
+          ContentType.LESSON,
+          id,
+          principal.getName(),
+          baseRevision == null ? draft.item().revision() : baseRevision,
+          updated,
+          "Attached " + uploaded.filename());
+      redirect.addFlashAttribute("uploaded", uploaded.url());
+    } catch (StaleRevision e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    } catch (InvalidInput e) {
+      redirect.addFlashAttribute("problem", "authoring.attachInvalid");
+    } catch (ProblemException e) {
+      redirect.addFlashAttribute("problem", e.getMessage());
+    }
+    return "redirect:/authoring/lessons/" + id;
+  }
+
+  @GetMapping("/authoring/{type:lessons|courses|modules}/{id}/history")
+  String history(@PathVariable String type, @PathVariable long id, Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    model.addAttribute("item", authoring.summary(contentType, id));
+    model.addAttribute("revisions", authoring.history(contentType, id));
+    model.addAttribute("reviews", authoring.reviews(contentType, id));
+    return "authoring/history";
+  }
+
+  @GetMapping("/authoring/{type:lessons|courses|modules}/{id}/diff")
+  String diff(
+      @PathVariable String type,
+      @PathVariable long id,
+      @RequestParam int from,
+      @RequestParam int to,
+      Model model) {
+    ContentType contentType = AuthoringApi.type(type);
+    model.addAttribute("item", authoring.summary(contentType, id));
+    model.addAttribute("diff", authoring.diff(contentType, id, from, to));
+    return "authoring/diff";
+  }
+
+  @PostMapping("/authoring/{type:lessons|courses|modules}/{id}/revisions/{revision}/restore")
+  @PreAuthorize("hasRole('AUTHOR')")
+  String restore(
+      @PathVariable String type,
+      @PathVariable long id,
+      @PathVariable int revision,
+      Principal principal) {
+    authoring.restore(AuthoringApi.type(type), id, revision, principal.getName());
+    return "redirect:/authoring/" + type + "/" + id + "?restored=" + revision;
+  }
+
+  private String preview(Content content) {
+    return markdown.toHtml(content.markdown());
+  }
+
+  private String editor(
+      Model model,
+      ContentType type,
+      ItemSummary item,
+      Map<String, Object> form,
+      List<Violation> violations,
+      String preview,
+      StaleRevision conflict) {
+    model.addAttribute("type", type);
+    model.addAttribute("item", item);
+    model.addAttribute("form", form);
+    model.addAttribute("violations", violations);
+    model.addAttribute("preview", preview);
+    model.addAttribute("conflict", conflict == null ? null : conflict.changes());
+    model.addAttribute("taxonomy", catalog.taxonomy());
+    model.addAttribute("settings", LessonContent.SETTINGS);
+    model.addAttribute("sensitivities", LessonContent.SENSITIVITIES);
+    model.addAttribute("languages", Languages.ALL);
+    return "authoring/edit";
+  }
+}

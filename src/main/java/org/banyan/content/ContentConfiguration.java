@@ -1,0 +1,46 @@
+package org.banyan.content;
+
+import java.util.List;
+import org.banyan.web.PublicPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ContentSettings.class)
+class ContentConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(ContentConfiguration.class);
+
+  /** Published lessons and courses are open to everyone unless the deployment says otherwise. */
+  @Bean
+  PublicPaths catalogPublicPaths(ContentSettings settings) {
+    if (!settings.catalog().publicAccess()) {
+      return new PublicPaths(List.of(), List.of());
+    }
+    return new PublicPaths(
+        List.of("/lessons", "/lessons/**", "/courses", "/courses/**"),
+        List.of("/api/v1/lessons", "/api/v1/lessons/**", "/api/v1/courses", "/api/v1/courses/**"));
+  }
+
+  /** On first start with an empty database, the seed curriculum is imported as published. */
+  @Bean
+  ApplicationRunner seedContent(ContentImporter importer, ContentFolder folder) {
+    return (ApplicationArguments args) -> {
+      if (!importer.isEmpty()) {
+        return;
+      }
+      ImportReport report = importer.importFolder("system");
+      log.info(
+          "Imported the content in {}: {} items, {} problems",
+          folder.describe(),
+          report.imported(),
+          report.errors().size());
+      report.errors().forEach(e -> log.warn("  {}:{}: {}", e.path(), e.line(), e.reason()));
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package org.banyan.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.banyan.media.Media;
+import org.banyan.media.MediaLibrary;
+import org.springframework.stereotype.Service;
+
+/**
+ * Writes the published catalog as a zip in the {@code content/} format: the same layout the
+ * importer reads, so export, import into an empty database and export again give the same files.
+ */
+@Service
+public class ContentExporter {
+
+  private final Catalog catalog;
+  private final MediaLibrary media;
+  private final ContentFolder folder;
+
+  ContentExporter(Catalog catalog, MediaLibrary media, ContentFolder folder) {
+    this.catalog = catalog;
+    this.media = media;
+    this.folder = folder;
+  }
+
+  /** The files of the export, by path, in a stable order. */
+  public Map<String, byte[]> files() {
+    Map<String, byte[]> files = new TreeMap<>();
+    folder.files().stream()
+        .filter(f -> f.path().equals("taxonomy.yml"))
+        .findFirst()
+        .ifPresent(f -> files.put(f.path(), f.bytes()));
+    for (PublishedItem item :
+        catalog.all().stream().sorted(Comparator.comparing(PublishedItem::url)).toList()) {
+      Map<String, Object> fields = ContentFiles.fields(item, id -> mediaFile(id, files));
+      if (item.content() instanceof LessonContent lesson) {
+        lesson.attachments().forEach(a -> mediaFile(a.mediaId(), a.name(), files));
+      }
+      String path = item.type().folder() + "/" + item.slug() + "." + item.lang() + ".md";
+      files.put(
+          path,
+          FrontMatter.write(fields, item.content().markdown()).getBytes(StandardCharsets.UTF_8));
+    }
+    return files;
+  }
+
+  public void writeZip(OutputStream out) throws IOException {
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> file : files().entrySet()) {
+        ZipEntry entry = new ZipEntry(file.getKey());
+        entry.setTime(0);
+        zip.putNextEntry(entry);
+        zip.write(file.getValue());
+        zip.closeEntry();
+      }
+    }
+  }
+
+  private String mediaFile(String mediaId, Map<String, byte[]> files) {
+    Media file = media.find(mediaId).orElse(null);
+    if (file == null) {
+      return mediaId;
+    }
+    mediaFile(mediaId, file.filename(), files);
+    return file.filename();
+  }
+
+  private void mediaFile(String mediaId, String name, Map<String, byte[]> files) {
+    media
+        .find(mediaId)
+        .ifPresent(
+            file -> {
+              try (InputStream in = media.open(file, 0, -1)) {
+                files.put("media/" + name, in.readAllBytes());
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+  }
+}

@@ -1,0 +1,216 @@
+package org.banyan.content;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.banyan.media.Media;
+import org.banyan.media.MediaLibrary;
+import org.banyan.web.InvalidInput;
+import org.banyan.web.Violation;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** API request bodies of the authoring endpoints, read into content by type. */
+@Component
+class ContentRequests {
+
+  record AttachmentRef(String mediaId, String name) {}
+
+  record LessonRequest(
+      String slug,
+      String lang,
+      String title,
+      String summary,
+      List<String> competencies,
+      List<String> topics,
+      List<Integer> grades,
+      Integer durationMinutes,
+      String setting,
+      List<String> materials,
+      List<String> objectives,
+      String markdown,
+      String sensitivity,
+      String reviewBy,
+      Long translationOf,
+      List<AttachmentRef> attachments,
+      Integer baseRevision,
+      String note) {}
+
+  record LessonRef(String lang, String slug) {}
+
+  record UnitRef(String title, Integer week, List<String> lessons) {}
+
+  record CourseRequest(
+      String slug,
+      String lang,
+      String title,
+      String summary,
+      String markdown,
+      List<Integer> grades,
+      List<LessonRef> lessons,
+      List<UnitRef> units,
+      Long translationOf,
+      Integer baseRevision,
+      String note) {}
+
+  record ModuleRequest(
+      String slug,
+      String lang,
+      String title,
+      String summary,
+      String markdown,
+      Integer estimatedMinutes,
+      List<ModuleContent.Unit> units,
+      Long translationOf,
+      Integer baseRevision,
+      String note) {}
+
+  /** A request read: the content and what surrounds it. */
+  record Parsed(
+      String slug,
+      String lang,
+      Long translationOf,
+      Integer baseRevision,
+      String note,
+      Content content) {}
+
+  private final JsonMapper json;
+  private final MediaLibrary media;
+
+  ContentRequests(JsonMapper json, MediaLibrary media) {
+    this.json = json;
+    this.media = media;
+  }
+
+  Parsed read(ContentType type, JsonNode body, String fallbackLang) {
+    if (body == null || !body.isObject()) {
+      throw InvalidInput.of("body", "invalid.body");
+    }
+    try {
+      return switch (type) {
+        case LESSON -> lesson(json.treeToValue(body, LessonRequest.class), fallbackLang);
+        case COURSE -> course(json.treeToValue(body, CourseRequest.class), fallbackLang);
+        case MODULE -> module(json.treeToValue(body, ModuleRequest.class));
+      };
+    } catch (JacksonException e) {
+      StringBuilder field = new StringBuilder();
+      for (JacksonException.Reference step : e.getPath()) {
+        if (step.getPropertyName() != null) {
+          field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+        } else if (step.getIndex() >= 0) {
+          field.append('[').append(step.getIndex()).append(']');
+        }
+      }
+      throw InvalidInput.of(field.isEmpty() ? "body" : field.toString(), "invalid.type.value");
+    }
+  }
+
+  private Parsed lesson(LessonRequest r, String fallbackLang) {
+    List<Violation> violations = new ArrayList<>();
+    LocalDate reviewBy = null;
+    if (r.reviewBy() != null && !r.reviewBy().isBlank()) {
+      try {
+        reviewBy = LocalDate.parse(r.reviewBy().strip());
+      } catch (DateTimeParseException e) {
+        violations.add(Violation.of("reviewBy", "invalid.date"));
+      }
+    }
+    List<LessonContent.Attachment> attachments = new ArrayList<>();
+    if (r.attachments() != null) {
+      for (int i = 0; i < r.attachments().size(); i++) {
+        AttachmentRef ref = r.attachments().get(i);
+        Media file = ref == null ? null : media.find(ref.mediaId()).orElse(null);
+        if (file == null) {
+          violations.add(Violation.of("attachments[" + i + "]", "invalid.media.unknown"));
+        } else {
+          String name =
+              ref.name() == null || ref.name().isBlank() ? file.filename() : ref.name().strip();
+          attachments.add(new LessonContent.Attachment(name, file.id()));
+        }
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    LessonContent content =
+        new LessonContent(
+            trim(r.title()),
+            trim(r.summary()),
+            r.competencies(),
+            r.topics(),
+            r.grades(),
+            r.durationMinutes() == null ? 0 : r.durationMinutes(),
+            blankToNull(r.setting()),
+            r.materials(),
+            r.objectives(),
+            r.markdown(),
+            blankToNull(r.sensitivity()),
+            reviewBy,
+            attachments);
+    return new Parsed(
+        r.slug(),
+        lang(r.lang(), fallbackLang),
+        r.translationOf(),
+        r.baseRevision(),
+        r.note(),
+        content);
+  }
+
+  private Parsed course(CourseRequest r, String fallbackLang) {
+    String lang = lang(r.lang(), fallbackLang);
+    List<Violation> violations = new ArrayList<>();
+    List<CourseContent.Unit> units = new ArrayList<>();
+    if (r.units() != null && !r.units().isEmpty()) {
+      for (UnitRef unit : r.units()) {
+        units.add(new CourseContent.Unit(trim(unit.title()), unit.week(), unit.lessons()));
+      }
+      List<String> ordered = units.stream().flatMap(u -> u.lessons().stream()).toList();
+      if (r.lessons() != null
+          && !r.lessons().isEmpty()
+          && !r.lessons().stream().map(LessonRef::slug).toList().equals(ordered)) {
+        violations.add(Violation.of("lessons", "invalid.course.order"));
+      }
+    } else if (r.lessons() != null) {
+      List<String> slugs = new ArrayList<>();
+      for (int i = 0; i < r.lessons().size(); i++) {
+        LessonRef ref = r.lessons().get(i);
+        if (ref == null || ref.slug() == null) {
+          violations.add(Violation.of("lessons[" + i + "]", "invalid.required"));
+        } else if (ref.lang() != null && !ref.lang().equals(lang)) {
+          violations.add(Violation.of("lessons[" + i + "].lang", "invalid.course.lang"));
+        } else {
+          slugs.add(ref.slug());
+        }
+      }
+      units.add(new CourseContent.Unit(null, null, slugs));
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
+    }
+    CourseContent content =
+        new CourseContent(trim(r.title()), trim(r.summary()), r.markdown(), r.grades(), units);
+    return new Parsed(r.slug(), lang, r.translationOf(), r.baseRevision(), r.note(), content);
+  }
+
+  private Parsed module(ModuleRequest r) {
+    ModuleContent content =
+        new ModuleContent(
+            trim(r.title()), trim(r.summary()), r.markdown(), r.estimatedMinutes(), r.units());
+    return new Parsed(r.slug(), r.lang(), r.translationOf(), r.baseRevision(), r.note(), content);
+  }
+
+  private static String lang(String given, String fallback) {
+    return given == null || given.isBlank() ? fallback : given.strip();
+  }
+
+  private static String trim(String value) {
+    return value == null ? null : value.strip();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}
