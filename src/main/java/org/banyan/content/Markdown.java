@@ -87,7 +87,16 @@ public class Markdown {
           .onElements("img")
           .allowAttributes("alt")
           .onElements("img")
-          .allowElements("img")
+          .allowElements(
+              (name, attributes) -> {
+                for (int i = 0; i < attributes.size(); i += 2) {
+                  if ("src".equals(attributes.get(i))) {
+                    return name;
+                  }
+                }
+                return null;
+              },
+              "img")
           .toFactory();
 
   private final Parser parser;

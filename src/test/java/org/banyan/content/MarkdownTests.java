@@ -1,0 +1,71 @@
+package org.banyan.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MarkdownTests {
+
+  private final Markdown markdown = new Markdown();
+
+  static java.util.List<String> payloads() {
+    return XssCorpus.payloads();
+  }
+
+  @ParameterizedTest
+  @MethodSource("payloads")
+  void noPayloadSurvivesRendering(String payload) {
+    String html = markdown.toHtml("Intro\n\n" + payload + "\n\n## Heading\n\n" + payload);
+    assertThat(XssCorpus.DANGER.matcher(html).find()).as(html).isFalse();
+  }
+
+  @Test
+  void theDangerPatternCatchesWhatItShould() {
+    assertThat(XssCorpus.DANGER.matcher("<img src=x onerror=alert(1)>").find()).isTrue();
+    assertThat(XssCorpus.DANGER.matcher("<a href=\"javascript:x\">").find()).isTrue();
+    assertThat(XssCorpus.DANGER.matcher("<p>on stage = fun</p>").find()).isFalse();
+  }
+
+  @Test
+  void rendersTablesHeadingAnchorsListsAndEmphasis() {
+    String html =
+        markdown.toHtml(
+            "## Warm-up\n\n- one\n- **two**\n\n| a | b |\n|---|:-:|\n| 1 | 2 |\n\n> quote\n\n`code`");
+    assertThat(html)
+        .contains("<h2 id=\"warm-up\">Warm-up</h2>")
+        .contains("<li><strong>two</strong></li>")
+        .contains("<table>")
+        .contains("<td align=\"center\">2</td>")
+        .contains("<blockquote>")
+        .contains("<code>code</code>");
+  }
+
+  @Test
+  void marksExternalLinksNofollowNoopenerAndKeepsRelativeOnesPlain() {
+    String html = markdown.toHtml("[out](https://example.org/x) and [in](/lessons/en/x)");
+    assertThat(html)
+        .contains("<a href=\"https://example.org/x\" rel=\"nofollow noopener\">out</a>")
+        .contains("<a href=\"/lessons/en/x\">in</a>");
+  }
+
+  @Test
+  void allowsImagesOnlyFromTheMediaStore() {
+    String ours =
+        markdown.toHtml("![faces](/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/faces.svg)");
+    String theirs = markdown.toHtml("![faces](https://evil.example/faces.png)");
+    assertThat(ours).contains("<img src=\"/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/faces.svg\"");
+    assertThat(theirs).doesNotContain("<img").doesNotContain("evil.example");
+  }
+
+  @Test
+  void escapesRawHtmlInsteadOfPassingItThrough() {
+    assertThat(markdown.toHtml("<b onclick=x>bold</b>")).doesNotContain("<b").contains("&lt;b");
+  }
+
+  @Test
+  void keepsChineseHeadingAnchors() {
+    assertThat(markdown.toHtml("## 热身")).contains("<h2 id=\"热身\">热身</h2>");
+  }
+}
