@@ -28,9 +28,22 @@ public abstract class PostgresTestBase {
     registry.add("banyan.data-dir", dataDir::toString);
     registry.add("banyan.admin-password", () -> ADMIN_PASSWORD);
     registry.add("banyan.demo-password", () -> DEMO_PASSWORD);
+    registry.add("banyan.storage.max-file-size", () -> "2MB");
   }
 
   protected WebClient client() {
     return new WebClient("http://localhost:" + port);
+  }
+
+  /** An API client signed in as a demo account (or {@code admin}). */
+  protected WebClient as(String username) {
+    return client().basic(username, username.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
+  }
+
+  /** A browser-like client signed in through the form as a demo account (or {@code admin}). */
+  protected WebClient browserAs(String username) {
+    WebClient browser = client();
+    browser.signIn(username, username.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
+    return browser;
   }
 }

@@ -72,6 +72,52 @@ public final class WebClient {
             .build());
   }
 
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  public HttpResponse<String> delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
+  /** Uploads one file as a multipart form field; {@code query} may carry a CSRF token. */
+  public HttpResponse<String> upload(String path, String field, String filename, byte[] content) {
+    String boundary = "----banyan" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String head =
+        "--"
+            + boundary
+            + "\r\n"
+            + "Content-Disposition: form-data; name=\""
+            + field
+            + "\"; filename=\""
+            + filename
+            + "\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n";
+    body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+            .build());
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String header, String value) {
+    try {
+      return http.send(
+          request(path).header(header, value).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Posts a form the way a browser does, with the CSRF token of {@code formPage}. */
   public HttpResponse<String> submit(String formPage, String action, Map<String, String> fields) {
     Map<String, String> withToken = new LinkedHashMap<>(fields);

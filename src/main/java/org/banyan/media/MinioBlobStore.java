@@ -69,12 +69,15 @@ final class MinioBlobStore implements BlobStore {
       if (size(key).isPresent()) {
         return key;
       }
-      long length = Files.size(temp);
-      try (InputStream in = Files.newInputStream(temp)) {
-        client.putObject(
-            PutObjectArgs.builder().bucket(bucket).object(key).stream(in, length, -1)
-                .contentType(contentType)
-                .build());
+      try {
+        upload(temp, key, contentType);
+      } catch (ErrorResponseException e) {
+        if (!"NoSuchBucket".equals(e.errorResponse().code())) {
+          throw e;
+        }
+        bucketReady = false;
+        ensureBucket();
+        upload(temp, key, contentType);
       }
       return key;
     } catch (BlobStoreUnavailable e) {
@@ -83,6 +86,15 @@ final class MinioBlobStore implements BlobStore {
       throw BlobStoreUnavailable.because(e);
     } finally {
       deleteQuietly(temp);
+    }
+  }
+
+  private void upload(Path file, String key, String contentType) throws Exception {
+    try (InputStream in = Files.newInputStream(file)) {
+      client.putObject(
+          PutObjectArgs.builder().bucket(bucket).object(key).stream(in, Files.size(file), -1)
+              .contentType(contentType)
+              .build());
     }
   }
 
@@ -97,6 +109,10 @@ final class MinioBlobStore implements BlobStore {
           client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size());
     } catch (ErrorResponseException e) {
       if (isMissing(e)) {
+        return Optional.empty();
+      }
+      if ("NoSuchBucket".equals(e.errorResponse().code())) {
+        bucketReady = false;
         return Optional.empty();
       }
       throw BlobStoreUnavailable.because(e);

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import org.banyan.PostgresTestBase;
-import org.banyan.WebClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,10 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 class AccountApiIntegrationTests extends PostgresTestBase {
 
   private final JsonMapper json = JsonMapper.builder().build();
-
-  private WebClient as(String username) {
-    return client().basic(username, username.equals("admin") ? ADMIN_PASSWORD : DEMO_PASSWORD);
-  }
 
   private JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
