@@ -21,11 +21,16 @@ public final class S3TestServer {
   }
 
   public static S3TestServer start() {
+    return start(0);
+  }
+
+  /** Starts a server on {@code port}, 0 for any free one. */
+  public static S3TestServer start(int port) {
     try {
       S3Proxy proxy =
           S3Proxy.builder()
               .blobStore(new TransientNio2BlobStore())
-              .endpoint(URI.create("http://127.0.0.1:0"))
+              .endpoint(URI.create("http://127.0.0.1:" + port))
               .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
               .build();
       proxy.start();
@@ -36,6 +41,10 @@ public final class S3TestServer {
     } catch (Exception e) {
       throw new IllegalStateException("Cannot start the S3 test server", e);
     }
+  }
+
+  public int port() {
+    return proxy.getPort();
   }
 
   public String endpoint() {
