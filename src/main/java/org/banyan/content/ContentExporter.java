@@ -22,21 +22,16 @@ public class ContentExporter {
 
   private final Catalog catalog;
   private final MediaLibrary media;
-  private final ContentFolder folder;
 
-  ContentExporter(Catalog catalog, MediaLibrary media, ContentFolder folder) {
+  ContentExporter(Catalog catalog, MediaLibrary media) {
     this.catalog = catalog;
     this.media = media;
-    this.folder = folder;
   }
 
   /** The files of the export, by path, in a stable order. */
   public Map<String, byte[]> files() {
     Map<String, byte[]> files = new TreeMap<>();
-    folder.files().stream()
-        .filter(f -> f.path().equals("taxonomy.yml"))
-        .findFirst()
-        .ifPresent(f -> files.put(f.path(), f.bytes()));
+    files.put("taxonomy.yml", taxonomy(catalog.taxonomy()).getBytes(StandardCharsets.UTF_8));
     for (PublishedItem item :
         catalog.all().stream().sorted(Comparator.comparing(PublishedItem::url)).toList()) {
       Map<String, Object> fields = ContentFiles.fields(item, id -> mediaFile(id, files));
@@ -61,6 +56,33 @@ public class ContentExporter {
         zip.closeEntry();
       }
     }
+  }
+
+  /** The taxonomy in effect, in the layout of {@code content/taxonomy.yml}. */
+  static String taxonomy(Taxonomy taxonomy) {
+    Map<String, Object> root = new java.util.LinkedHashMap<>();
+    root.put("competencies", terms(taxonomy.competencies()));
+    root.put("topics", terms(taxonomy.topics()));
+    return FrontMatter.dump(root);
+  }
+
+  private static java.util.List<Map<String, Object>> terms(java.util.List<Taxonomy.Term> terms) {
+    return terms.stream()
+        .map(
+            term -> {
+              Map<String, Object> entry = new java.util.LinkedHashMap<>();
+              entry.put("id", term.id());
+              entry.put("zh", term.zh());
+              entry.put("en", term.en());
+              Map<String, Object> synonyms = new java.util.LinkedHashMap<>();
+              synonyms.put(
+                  "zh", term.synonyms().getOrDefault(Languages.CHINESE, java.util.List.of()));
+              synonyms.put(
+                  "en", term.synonyms().getOrDefault(Languages.ENGLISH, java.util.List.of()));
+              entry.put("synonyms", synonyms);
+              return entry;
+            })
+        .toList();
   }
 
   private String mediaFile(String mediaId, Map<String, byte[]> files) {

@@ -1,0 +1,161 @@
+package org.banyan.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.banyan.PostgresTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+class ContentImportIntegrationTests extends PostgresTestBase {
+
+  @Autowired ContentImporter importer;
+  @Autowired Catalog catalog;
+
+  private static ContentFile file(String path, String text) {
+    return new ContentFile(path, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String lesson(String slug, String title, String topicsLine) {
+    return """
+        ---
+        slug: %s
+        lang: en
+        title: %s
+        summary: Taking turns on the village swing.
+        competencies: [relationship-skills]
+        %s
+        grades: [1, 2]
+        durationMinutes: 40
+        objectives:
+          - Children can wait for a turn.
+        ---
+        ## Warm-up
+
+        ### Count together (40 min)
+        """
+        .formatted(slug, title, topicsLine);
+  }
+
+  @Test
+  void reportsEachBadFileWithItsPathLineAndReasonAndImportsTheRest() {
+    String good = Json.uniqueSlug("good");
+    String unknownTopic = Json.uniqueSlug("topic");
+    String badYaml = Json.uniqueSlug("yaml");
+    String missingTitle = Json.uniqueSlug("title");
+    String course = Json.uniqueSlug("course");
+    List<ContentFile> files =
+        List.of(
+            file("lessons/" + good + ".en.md", lesson(good, "Good one", "topics: [friendship]")),
+            file(
+                "lessons/" + unknownTopic + ".en.md",
+                lesson(unknownTopic, "Bad topic", "topics: [space-travel]")),
+            file(
+                "lessons/" + badYaml + ".en.md",
+                "---\nslug: " + badYaml + "\nlang: en\ntitle: [unclosed\n---\nbody\n"),
+            file(
+                "lessons/" + missingTitle + ".en.md",
+                "---\nslug: " + missingTitle + "\nlang: en\n---\nbody\n"),
+            file(
+                "lessons/wrong-name.en.md",
+                lesson("other-slug", "Mismatch", "topics: [friendship]")),
+            file(
+                "courses/" + course + ".en.md",
+                "---\nslug: "
+                    + course
+                    + "\nlang: en\ntitle: C\nsummary: S\ngrades: [1]\nunits:\n  - title: U\n    lessons: [no-such-lesson]\n---\nText\n"),
+            file("lessons/no-front-matter.en.md", "# Just markdown\n"));
+
+    ImportReport report = importer.importFiles("admin", files);
+
+    assertThat(report.imported()).isEqualTo(1);
+    assertThat(catalog.find(ContentType.LESSON, "en", good)).isPresent();
+    assertThat(report.errors()).hasSize(6);
+    assertThat(report.errors())
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("lessons/" + unknownTopic + ".en.md");
+              assertThat(e.line()).isEqualTo(7);
+              assertThat(e.reason()).contains("space-travel");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("lessons/" + badYaml + ".en.md");
+              assertThat(e.line()).isBetween(4, 5);
+              assertThat(e.reason()).contains("YAML");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("lessons/" + missingTitle + ".en.md");
+              assertThat(e.reason()).contains("title");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("lessons/wrong-name.en.md");
+              assertThat(e.line()).isEqualTo(2);
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("courses/" + course + ".en.md");
+              assertThat(e.reason()).contains("no-such-lesson");
+            })
+        .anySatisfy(
+            e -> {
+              assertThat(e.path()).isEqualTo("lessons/no-front-matter.en.md");
+              assertThat(e.line()).isEqualTo(1);
+            });
+  }
+
+  @Test
+  void anImportIsIdempotentAndAChangedFileBecomesANewRevision() {
+    String slug = Json.uniqueSlug("again");
+    ContentFile original =
+        file("lessons/" + slug + ".en.md", lesson(slug, "First words", "topics: [friendship]"));
+    assertThat(importer.importFiles("admin", List.of(original)).imported()).isEqualTo(1);
+
+    ImportReport unchanged = importer.importFiles("admin", List.of(original));
+    assertThat(unchanged.skipped()).isEqualTo(1);
+    assertThat(unchanged.imported() + unchanged.updated()).isZero();
+
+    ContentFile changed =
+        file("lessons/" + slug + ".en.md", lesson(slug, "Better words", "topics: [friendship]"));
+    ImportReport updated = importer.importFiles("admin", List.of(changed));
+    assertThat(updated.updated()).isEqualTo(1);
+    PublishedItem item = catalog.find(ContentType.LESSON, "en", slug).orElseThrow();
+    assertThat(item.revision()).isEqualTo(2);
+    assertThat(item.content().title()).isEqualTo("Better words");
+  }
+
+  @Test
+  void theAdminApiImportsAZipAndAnswersTheReport() throws Exception {
+    String slug = Json.uniqueSlug("zipped");
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      out.putNextEntry(new ZipEntry("lessons/" + slug + ".en.md"));
+      out.write(
+          lesson(slug, "From a zip", "topics: [friendship]").getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+      out.putNextEntry(new ZipEntry("lessons/broken.en.md"));
+      out.write("---\nslug: broken\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    var response =
+        as("admin").upload("/api/v1/admin/import", "file", "content.zip", zip.toByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode report = Json.read(response);
+    assertThat(report.get("imported").asInt()).isEqualTo(1);
+    assertThat(report.get("errors").get(0).get("path").asString())
+        .isEqualTo("lessons/broken.en.md");
+    assertThat(report.get("errors").get(0).has("line")).isTrue();
+    assertThat(report.get("errors").get(0).has("reason")).isTrue();
+    assertThat(client().get("/api/v1/lessons/en/" + slug).statusCode()).isEqualTo(200);
+
+    var folder = as("admin").postJson("/api/v1/admin/import", "");
+    assertThat(folder.statusCode()).isIn(200, 415);
+  }
+}
