@@ -365,4 +365,57 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     String page = client().header("Accept-Language", "en").get("/courses/en/feelings-first").body();
     assertThat(page).contains("class=\"unit\"").contains("week").contains("320 min");
   }
+
+  @Test
+  void theReviewQueueListsPublishedLessonsPastTheirReviewDate() {
+    String slug = Json.uniqueSlug("due");
+    ObjectNode lesson = Json.lesson(slug, "en");
+    lesson.put("reviewBy", "2020-01-31");
+    lesson.put("sensitivity", "high");
+    long id = create(lesson);
+    step("author", id, "submit");
+    JsonNode waiting = Json.read(as("reviewer").get("/api/v1/authoring/review-queue"));
+    assertThat(waiting.get("inReview").values()).anyMatch(i -> i.get("id").asLong() == id);
+    step("reviewer", id, "publish");
+    JsonNode due = Json.read(as("reviewer").get("/api/v1/authoring/review-queue"));
+    assertThat(due.get("dueForReReview").values()).anyMatch(i -> i.get("id").asLong() == id);
+    assertThat(due.get("inReview").values()).noneMatch(i -> i.get("id").asLong() == id);
+    assertThat(browserAs("reviewer").get("/review").body()).contains("/review/lessons/" + id);
+  }
+
+  @Test
+  void theEditorPreviewsMarkdownOnTheServerWithoutSaving() {
+    String slug = Json.uniqueSlug("preview");
+    long id = create(Json.lesson(slug, "en"));
+    java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("baseRevision", "1");
+    form.put("title", "Preview me");
+    form.put("summary", "S");
+    form.put("competencies", "self-awareness");
+    form.put("topics", "friendship");
+    form.put("grades", "2");
+    form.put("durationMinutes", "40");
+    form.put("objectives", "One");
+    form.put("markdown", "## Warm-up\n\n**bold move** <script>alert(1)</script>");
+    form.put("action", "preview");
+    WebClient browser = browserAs("author");
+    HttpResponse<String> page =
+        browser.submit("/authoring/lessons/" + id, "/authoring/lessons/" + id, form);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"preview\"")
+        .contains("<strong>bold move</strong>")
+        .doesNotContain("<script>alert(1)</script>");
+    assertThat(Json.read(as("author").get("/api/v1/authoring/lessons/" + id + "/revisions")).size())
+        .isEqualTo(1);
+
+    form.put("action", "save");
+    assertThat(
+            browser
+                .submit("/authoring/lessons/" + id, "/authoring/lessons/" + id, form)
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(Json.read(as("author").get("/api/v1/authoring/lessons/" + id + "/revisions")).size())
+        .isEqualTo(2);
+  }
 }
