@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Content settings.
@@ -19,7 +20,8 @@ record ContentSettings(
     @DefaultValue Catalog catalog,
     @DefaultValue Referral referral) {
 
-  record Catalog(@DefaultValue("true") boolean publicAccess) {}
+  /** {@code banyan.catalog.public} ({@code BANYAN_CATALOG_PUBLIC}). */
+  record Catalog(@Name("public") @DefaultValue("true") boolean publicAccess) {}
 
   /** {@code banyan.referral.contacts[0].name}, {@code .phone}, {@code .note}. */
   record Referral(List<ReferralContact> contacts) {
