@@ -54,12 +54,19 @@ class CatalogPages {
   private final Markdown markdown;
   private final MediaLibrary media;
   private final ContentSettings settings;
+  private final org.springframework.beans.factory.ObjectProvider<RelatedLessons> related;
 
-  CatalogPages(Catalog catalog, Markdown markdown, MediaLibrary media, ContentSettings settings) {
+  CatalogPages(
+      Catalog catalog,
+      Markdown markdown,
+      MediaLibrary media,
+      ContentSettings settings,
+      org.springframework.beans.factory.ObjectProvider<RelatedLessons> related) {
     this.catalog = catalog;
     this.markdown = markdown;
     this.media = media;
     this.settings = settings;
+    this.related = related;
   }
 
   @GetMapping("/lessons")
@@ -82,6 +89,8 @@ class CatalogPages {
   String lesson(@PathVariable String lang, @PathVariable String slug, Model model, Locale locale) {
     model.addAttribute("page", lessonPage(lang, slug, locale));
     model.addAttribute("contacts", settings.referral().contacts());
+    RelatedLessons finder = related.getIfAvailable();
+    model.addAttribute("related", finder == null ? List.of() : finder.related(lang, slug, 4));
     return "content/lesson";
   }
 

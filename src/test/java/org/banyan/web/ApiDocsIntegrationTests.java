@@ -37,7 +37,8 @@ class ApiDocsIntegrationTests extends PostgresTestBase {
                   String documented = pattern.replaceAll("\\{([a-zA-Z]+):[^}]+}", "{$1}");
                   info.getMethodsCondition()
                       .getMethods()
-                      .forEach(m -> served.add(m.name().toLowerCase(Locale.ROOT) + " " + documented));
+                      .forEach(
+                          m -> served.add(m.name().toLowerCase(Locale.ROOT) + " " + documented));
                 }
               }
             });

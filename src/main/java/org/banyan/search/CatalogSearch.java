@@ -1,0 +1,325 @@
+package org.banyan.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestMode;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.banyan.content.Catalog;
+import org.banyan.content.Taxonomy;
+
+/**
+ * Searching the published catalog: relevance or newest, facets with counts, highlighted snippets,
+ * typo tolerance with "did you mean", autocomplete and related lessons.
+ */
+public class CatalogSearch {
+
+  public static final List<String> DIMENSIONS =
+      List.of(
+          IndexSchema.F_TYPE,
+          IndexSchema.F_COMPETENCY,
+          IndexSchema.F_TOPIC,
+          IndexSchema.F_GRADE,
+          IndexSchema.F_LANG,
+          IndexSchema.F_DURATION);
+  public static final int MAX_PAGE = 100;
+  public static final int MAX_SIZE = 50;
+
+  private static final String[] HIGHLIGHT_EN = {"body_en", "summary_en", "title_en"};
+  private static final String[] HIGHLIGHT_ZH = {"body_cjk", "summary_cjk", "title_cjk"};
+
+  private final SearchIndex index;
+  private final Suggestions suggestions;
+  private final Catalog catalog;
+  private final FacetLabels labels;
+  private final TextQueries queries;
+  private final DirectSpellChecker spelling = new DirectSpellChecker();
+
+  CatalogSearch(SearchIndex index, Suggestions suggestions, Catalog catalog, FacetLabels labels) {
+    this.index = index;
+    this.suggestions = suggestions;
+    this.catalog = catalog;
+    this.labels = labels;
+    this.queries = new TextQueries(index.analyzer());
+  }
+
+  public SearchResults search(SearchRequest request) {
+    String text = TextQueries.clean(request.text());
+    int page = Math.max(1, Math.min(MAX_PAGE, request.page()));
+    int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
+    SearchIndex.Searcher searcher = index.acquire();
+    try {
+      Query textQuery = text.isEmpty() ? null : queries.query(text, false);
+      Outcome outcome = run(searcher, textQuery, request, page, size, text.isEmpty());
+      String didYouMean = null;
+      if (!text.isEmpty() && outcome.total() < 3) {
+        didYouMean = didYouMean(searcher, text);
+        Query fuzzy = queries.query(text, true);
+        if (fuzzy != null) {
+          Outcome wider = run(searcher, fuzzy, request, page, size, false);
+          if (wider.total() > outcome.total()) {
+            outcome = wider;
+            textQuery = fuzzy;
+          }
+        }
+      }
+      List<SearchResults.Hit> hits = hits(searcher, outcome.docs(), textQuery, (page - 1) * size);
+      return new SearchResults(
+          outcome.total(), page, size, hits, facets(outcome.facets(), request), didYouMean);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  /** Autocomplete on titles and topics, in both languages. */
+  public List<Suggestion> suggest(String text, boolean signedIn) {
+    return suggestions.lookup(TextQueries.clean(text), signedIn, 8);
+  }
+
+  /** Lessons like this one, same language first. */
+  public List<SearchResults.Hit> related(String lang, String slug, int count) {
+    SearchIndex.Searcher searcher = index.acquire();
+    try {
+      Query self =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(IndexSchema.TYPE, "lesson")), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(IndexSchema.LANG, lang)), BooleanClause.Occur.FILTER)
+              .add(new TermQuery(new Term(IndexSchema.SLUG, slug)), BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs found = searcher.search(self, 1);
+      if (found.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = found.scoreDocs[0].doc;
+      MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+      like.setAnalyzer(index.analyzer());
+      boolean chinese = "zh-CN".equals(lang);
+      like.setFieldNames(
+          chinese
+              ? new String[] {"title_cjk", "summary_cjk", "body_cjk", IndexSchema.TERMS}
+              : new String[] {"title_en", "summary_en", "body_en", IndexSchema.TERMS});
+      like.setMinTermFreq(1);
+      like.setMinDocFreq(1);
+      like.setMaxQueryTerms(40);
+      Query similar =
+          new BooleanQuery.Builder()
+              .add(like.like(doc), BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(IndexSchema.TYPE, "lesson")), BooleanClause.Occur.FILTER)
+              .build();
+      TopDocs docs = searcher.search(similar, count * 3 + 1);
+      List<SearchResults.Hit> hits = new ArrayList<>();
+      for (ScoreDoc scored : docs.scoreDocs) {
+        if (scored.doc == doc) {
+          continue;
+        }
+        hits.add(hit(searcher.storedFields().document(scored.doc), scored.score, null));
+      }
+      hits.sort(Comparator.comparing((SearchResults.Hit h) -> !h.lang().equals(lang)));
+      return hits.stream().limit(count).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private record Outcome(long total, ScoreDoc[] docs, Facets facets) {}
+
+  private Outcome run(
+      SearchIndex.Searcher searcher,
+      Query text,
+      SearchRequest request,
+      int page,
+      int size,
+      boolean newest)
+      throws IOException {
+    BooleanQuery.Builder base = new BooleanQuery.Builder();
+    base.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
+    if (!request.signedIn()) {
+      base.add(new TermQuery(new Term(IndexSchema.TYPE, "module")), BooleanClause.Occur.MUST_NOT);
+    }
+    DrillDownQuery query = new DrillDownQuery(index.facets(), base.build());
+    drill(query, IndexSchema.F_TYPE, request.types());
+    drill(query, IndexSchema.F_LANG, request.langs());
+    drill(query, IndexSchema.F_GRADE, request.grades());
+    drill(query, IndexSchema.F_COMPETENCY, request.competencies());
+    drill(query, IndexSchema.F_TOPIC, request.topics());
+    drill(query, IndexSchema.F_DURATION, request.durations());
+    int wanted = page * size;
+    boolean byDate = "newest".equals(request.sort()) || (request.sort() == null && newest);
+    Sort sort =
+        byDate
+            ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
+            : Sort.RELEVANCE;
+    if (searcher.facets == null) {
+      TopDocs docs = searcher.search(query, wanted, sort, true);
+      return new Outcome(docs.totalHits.value, slice(docs, page, size), null);
+    }
+    DrillSideways sideways = new DrillSideways(searcher, index.facets(), searcher.facets);
+    DrillSideways.DrillSidewaysResult result =
+        sideways.search(query, null, null, wanted, sort, true);
+    return new Outcome(result.hits.totalHits.value, slice(result.hits, page, size), result.facets);
+  }
+
+  private static ScoreDoc[] slice(TopDocs docs, int page, int size) {
+    int from = (page - 1) * size;
+    if (from >= docs.scoreDocs.length) {
+      return new ScoreDoc[0];
+    }
+    return java.util.Arrays.copyOfRange(
+        docs.scoreDocs, from, Math.min(docs.scoreDocs.length, from + size));
+  }
+
+  private static void drill(DrillDownQuery query, String dimension, List<String> values) {
+    for (String value : values) {
+      query.add(dimension, value);
+    }
+  }
+
+  private List<SearchResults.Hit> hits(
+      SearchIndex.Searcher searcher, ScoreDoc[] docs, Query text, int offset) throws IOException {
+    Map<Integer, String> snippets = new LinkedHashMap<>();
+    if (text != null && docs.length > 0) {
+      UnifiedHighlighter highlighter =
+          UnifiedHighlighter.builder(searcher, index.analyzer())
+              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+              .withMaxLength(50_000)
+              .build();
+      TopDocs top =
+          new TopDocs(
+              new org.apache.lucene.search.TotalHits(
+                  docs.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+              docs);
+      String[] fields = new String[HIGHLIGHT_EN.length + HIGHLIGHT_ZH.length];
+      System.arraycopy(HIGHLIGHT_EN, 0, fields, 0, HIGHLIGHT_EN.length);
+      System.arraycopy(HIGHLIGHT_ZH, 0, fields, HIGHLIGHT_EN.length, HIGHLIGHT_ZH.length);
+      int[] passages = new int[fields.length];
+      java.util.Arrays.fill(passages, 1);
+      Map<String, String[]> found = highlighter.highlightFields(fields, text, top, passages);
+      for (int i = 0; i < docs.length; i++) {
+        for (String field : fields) {
+          String[] values = found.get(field);
+          if (values != null && values[i] != null && values[i].contains("<mark>")) {
+            snippets.put(i, values[i]);
+            break;
+          }
+        }
+      }
+    }
+    List<SearchResults.Hit> hits = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      hits.add(hit(searcher.storedFields().document(docs[i].doc), docs[i].score, snippets.get(i)));
+    }
+    return hits;
+  }
+
+  private static SearchResults.Hit hit(Document doc, float score, String highlight) {
+    IndexableField duration = doc.getField(IndexSchema.DURATION);
+    List<Integer> grades = new ArrayList<>();
+    for (IndexableField grade : doc.getFields(IndexSchema.GRADES)) {
+      grades.add(grade.numericValue().intValue());
+    }
+    return new SearchResults.Hit(
+        doc.get(IndexSchema.TYPE),
+        doc.get(IndexSchema.SLUG),
+        doc.get(IndexSchema.LANG),
+        doc.get(IndexSchema.TITLE),
+        doc.get(IndexSchema.SUMMARY),
+        highlight,
+        List.of(doc.getValues(IndexSchema.COMPETENCIES)),
+        List.of(doc.getValues(IndexSchema.TOPICS)),
+        grades,
+        duration == null ? null : duration.numericValue().intValue(),
+        doc.get(IndexSchema.URL),
+        Float.isNaN(score) ? 0f : score);
+  }
+
+  private Map<String, List<SearchResults.FacetValue>> facets(Facets facets, SearchRequest request)
+      throws IOException {
+    Map<String, List<SearchResults.FacetValue>> result = new LinkedHashMap<>();
+    Taxonomy taxonomy = catalog.taxonomy();
+    Locale locale = request.locale();
+    Map<String, List<String>> selected =
+        Map.of(
+            IndexSchema.F_TYPE, request.types(),
+            IndexSchema.F_LANG, request.langs(),
+            IndexSchema.F_GRADE, request.grades(),
+            IndexSchema.F_COMPETENCY, request.competencies(),
+            IndexSchema.F_TOPIC, request.topics(),
+            IndexSchema.F_DURATION, request.durations());
+    for (String dimension : DIMENSIONS) {
+      List<SearchResults.FacetValue> values = new ArrayList<>();
+      FacetResult counts = null;
+      if (facets != null) {
+        try {
+          counts = facets.getTopChildren(100, dimension);
+        } catch (IllegalArgumentException notIndexed) {
+          counts = null;
+        }
+      }
+      if (counts != null) {
+        for (LabelAndValue value : counts.labelValues) {
+          values.add(
+              new SearchResults.FacetValue(
+                  value.label,
+                  labels.label(dimension, value.label, taxonomy, locale),
+                  value.value.longValue(),
+                  selected.get(dimension).contains(value.label)));
+        }
+      }
+      values.sort(labels.order(dimension));
+      result.put(dimension, values);
+    }
+    return result;
+  }
+
+  private String didYouMean(SearchIndex.Searcher searcher, String text) throws IOException {
+    boolean changed = false;
+    StringBuilder corrected = new StringBuilder();
+    for (String word : queries.words(text)) {
+      String replacement = word;
+      if (word.length() >= 3 && word.chars().allMatch(c -> c < 128 && Character.isLetter(c))) {
+        Term term = new Term(IndexSchema.SPELL, word);
+        if (searcher.getIndexReader().docFreq(term) == 0) {
+          SuggestWord[] similar =
+              spelling.suggestSimilar(
+                  term, 1, searcher.getIndexReader(), SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+          if (similar.length > 0) {
+            replacement = similar[0].string;
+            changed = true;
+          }
+        }
+      }
+      corrected.append(corrected.isEmpty() ? "" : " ").append(replacement);
+    }
+    return changed ? corrected.toString() : null;
+  }
+}

@@ -1,0 +1,163 @@
+package org.banyan.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.banyan.content.Content;
+import org.banyan.content.CourseContent;
+import org.banyan.content.Languages;
+import org.banyan.content.LessonContent;
+import org.banyan.content.Markdown;
+import org.banyan.content.ModuleContent;
+import org.banyan.content.PublishedItem;
+import org.banyan.content.Taxonomy;
+
+/** A published item as a Lucene document: which words go in which field, and the facets. */
+final class Documents {
+
+  /** Text stored for highlighting, indexed with offsets so passages are found fast. */
+  private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
+
+  static {
+    STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    STORED_TEXT.freeze();
+  }
+
+  private final Markdown markdown;
+
+  Documents(Markdown markdown) {
+    this.markdown = markdown;
+  }
+
+  /** The plain text of each searchable part: title, summary, objectives, body. */
+  record Text(String title, String summary, String objectives, String body) {
+    String part(String name) {
+      return switch (name) {
+        case "title" -> title;
+        case "summary" -> summary;
+        case "objectives" -> objectives;
+        default -> body;
+      };
+    }
+  }
+
+  Document document(PublishedItem item, Taxonomy taxonomy) {
+    Content content = item.content();
+    Document doc = new Document();
+    doc.add(new StringField(IndexSchema.ID, Long.toString(item.id()), Field.Store.YES));
+    doc.add(new StoredField(IndexSchema.REVISION, item.revision()));
+    doc.add(new StringField(IndexSchema.TYPE, item.type().key(), Field.Store.YES));
+    doc.add(new StringField(IndexSchema.LANG, item.lang(), Field.Store.YES));
+    doc.add(new StringField(IndexSchema.SLUG, item.slug(), Field.Store.YES));
+    doc.add(new StoredField(IndexSchema.TITLE, content.title()));
+    doc.add(
+        new StoredField(IndexSchema.SUMMARY, content.summary() == null ? "" : content.summary()));
+    doc.add(new StoredField(IndexSchema.URL, item.url()));
+    long published = item.publishedAt() == null ? 0 : item.publishedAt().toInstant().toEpochMilli();
+    doc.add(new NumericDocValuesField(IndexSchema.PUBLISHED, published));
+    doc.add(new StoredField(IndexSchema.PUBLISHED, published));
+
+    doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_TYPE, item.type().key()));
+    doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_LANG, item.lang()));
+
+    Text text = text(content);
+    boolean chinese = Languages.CHINESE.equals(item.lang());
+    for (String part : IndexSchema.PARTS) {
+      String value = text.part(part);
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      if (chinese) {
+        doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
+        doc.add(new Field(part + IndexSchema.CJK, value, STORED_TEXT));
+      } else {
+        doc.add(new Field(part + IndexSchema.EN, value, STORED_TEXT));
+        doc.add(new TextField(IndexSchema.SPELL, value, Field.Store.NO));
+      }
+    }
+
+    List<String> competencies = List.of();
+    List<String> topics = List.of();
+    List<Integer> grades = List.of();
+    Integer duration = null;
+    if (content instanceof LessonContent lesson) {
+      competencies = lesson.competencies();
+      topics = lesson.topics();
+      grades = lesson.grades();
+      duration = lesson.durationMinutes();
+    } else if (content instanceof CourseContent course) {
+      grades = course.grades();
+    } else if (content instanceof ModuleContent module) {
+      duration = module.estimatedMinutes();
+    }
+    Set<String> terms = new LinkedHashSet<>();
+    for (String id : competencies) {
+      doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_COMPETENCY, id));
+      doc.add(new StoredField(IndexSchema.COMPETENCIES, id));
+      taxonomy.competency(id).ifPresent(term -> terms.addAll(words(term)));
+    }
+    for (String id : topics) {
+      doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_TOPIC, id));
+      doc.add(new StoredField(IndexSchema.TOPICS, id));
+      taxonomy.topic(id).ifPresent(term -> terms.addAll(words(term)));
+    }
+    for (Integer grade : grades) {
+      doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_GRADE, Integer.toString(grade)));
+      doc.add(new StoredField(IndexSchema.GRADES, grade));
+    }
+    if (duration != null) {
+      doc.add(
+          new SortedSetDocValuesFacetField(
+              IndexSchema.F_DURATION, IndexSchema.durationBand(duration)));
+      doc.add(new StoredField(IndexSchema.DURATION, duration));
+    }
+    if (!terms.isEmpty()) {
+      doc.add(new TextField(IndexSchema.TERMS, String.join(" ; ", terms), Field.Store.NO));
+    }
+    return doc;
+  }
+
+  Text text(Content content) {
+    String objectives = "";
+    StringBuilder body = new StringBuilder(markdown.toText(content.markdown()));
+    if (content instanceof LessonContent lesson) {
+      objectives = String.join("\n", lesson.objectives());
+      if (!lesson.materials().isEmpty()) {
+        body.append('\n').append(String.join("\n", lesson.materials()));
+      }
+    } else if (content instanceof ModuleContent module) {
+      for (ModuleContent.Unit unit : module.units()) {
+        body.append('\n').append(unit.title());
+        if (unit.markdown() != null) {
+          body.append('\n').append(markdown.toText(unit.markdown()));
+        }
+        if (unit.prompt() != null) {
+          body.append('\n').append(unit.prompt());
+        }
+      }
+    }
+    return new Text(
+        content.title(),
+        content.summary() == null ? "" : content.summary(),
+        objectives,
+        body.toString());
+  }
+
+  private static List<String> words(Taxonomy.Term term) {
+    List<String> words = new ArrayList<>();
+    words.add(term.zh());
+    words.add(term.en());
+    term.synonyms().values().forEach(words::addAll);
+    return words;
+  }
+}

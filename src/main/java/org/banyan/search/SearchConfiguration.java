@@ -1,0 +1,133 @@
+package org.banyan.search;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.banyan.content.Catalog;
+import org.banyan.content.ContentArchived;
+import org.banyan.content.ContentPublished;
+import org.banyan.content.Markdown;
+import org.banyan.content.PublishedItem;
+import org.banyan.web.PublicPaths;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+@Configuration(proxyBeanMethods = false)
+class SearchConfiguration {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
+
+  @Bean(destroyMethod = "close")
+  SearchIndex searchIndex(@Value("${banyan.data-dir}") Path dataDir, Markdown markdown) {
+    return new SearchIndex(dataDir.resolve("index"), new Documents(markdown));
+  }
+
+  @Bean(destroyMethod = "close")
+  Suggestions suggestions(@Value("${banyan.data-dir}") Path dataDir) {
+    return new Suggestions(dataDir.resolve("suggest"));
+  }
+
+  @Bean
+  CatalogSearch catalogSearch(
+      SearchIndex index, Suggestions suggestions, Catalog catalog, FacetLabels labels) {
+    return new CatalogSearch(index, suggestions, catalog, labels);
+  }
+
+  @Bean
+  IndexMaintenance indexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {
+    return new IndexMaintenance(index, suggestions, catalog);
+  }
+
+  @Bean
+  PublicPaths searchPublicPaths() {
+    return new PublicPaths(
+        List.of("/search", "/search/**"), List.of("/api/v1/search", "/api/v1/suggest"));
+  }
+
+  /** After the seed content is in, build the index when it must be, else reconcile it. */
+  @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE)
+  ApplicationRunner searchStartup(IndexMaintenance maintenance) {
+    return (ApplicationArguments args) -> maintenance.start();
+  }
+
+  /** Follows the content events, and rebuilds on request. */
+  static class IndexMaintenance {
+    private final SearchIndex index;
+    private final Suggestions suggestions;
+    private final Catalog catalog;
+    private final ScheduledExecutorService suggestionBuilder =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "search-suggestions");
+              thread.setDaemon(true);
+              return thread;
+            });
+    private ScheduledFuture<?> pending;
+
+    IndexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {
+      this.index = index;
+      this.suggestions = suggestions;
+      this.catalog = catalog;
+    }
+
+    void start() {
+      long started = System.nanoTime();
+      List<PublishedItem> items = catalog.all();
+      if (index.needsRebuild()) {
+        index.rebuild(items, catalog.taxonomy());
+        log.info(
+            "Built the search index: {} items in {} ms",
+            items.size(),
+            (System.nanoTime() - started) / 1_000_000);
+      } else {
+        int changed = index.reconcile(items, catalog.taxonomy());
+        log.info(
+            "Search index checked against the catalog: {} items, {} brought up to date",
+            items.size(),
+            changed);
+      }
+      suggestions.rebuild(items, catalog.taxonomy());
+    }
+
+    /** Rebuilds the whole index from SQL; answers how many items were indexed. */
+    int rebuild() {
+      List<PublishedItem> items = catalog.all();
+      int count = index.rebuild(items, catalog.taxonomy());
+      suggestions.rebuild(items, catalog.taxonomy());
+      return count;
+    }
+
+    @EventListener
+    void published(ContentPublished event) {
+      index.put(event.item(), catalog.taxonomy());
+      scheduleSuggestions();
+    }
+
+    @EventListener
+    void archived(ContentArchived event) {
+      index.remove(event.id());
+      scheduleSuggestions();
+    }
+
+    private synchronized void scheduleSuggestions() {
+      if (pending != null && !pending.isDone()) {
+        return;
+      }
+      pending =
+          suggestionBuilder.schedule(
+              () -> suggestions.rebuild(catalog.all(), catalog.taxonomy()), 1, TimeUnit.SECONDS);
+    }
+  }
+}

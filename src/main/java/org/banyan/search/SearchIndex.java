@@ -1,0 +1,324 @@
+package org.banyan.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.banyan.content.PublishedItem;
+import org.banyan.content.Taxonomy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index: one writer, a searcher manager refreshed from a background thread, commits in
+ * the background. The index is derived data: when it is missing, unreadable or of an older schema
+ * it is rebuilt from the catalog; otherwise it is reconciled with the catalog on start, so a crash
+ * between commits loses nothing.
+ */
+final class SearchIndex implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+  /** A searcher with the facet state of its reader, made once per refresh. */
+  static final class Searcher extends IndexSearcher {
+    final SortedSetDocValuesReaderState facets;
+
+    Searcher(IndexReader reader, FacetsConfig config) {
+      super(reader);
+      SortedSetDocValuesReaderState state = null;
+      try {
+        state = new DefaultSortedSetDocValuesReaderState(reader, config);
+      } catch (IllegalArgumentException | IOException noFacetsYet) {
+        // An empty index has no facet field yet.
+      }
+      this.facets = state;
+    }
+  }
+
+  private final Path path;
+  private final Analyzer analyzer = IndexSchema.perField();
+  private final FacetsConfig facets = IndexSchema.facets();
+  private final Documents documents;
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager manager;
+  private final ScheduledExecutorService background;
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final boolean needsRebuild;
+  private volatile boolean rebuilding;
+
+  SearchIndex(Path path, Documents documents) {
+    this.path = path;
+    this.documents = documents;
+    try {
+      Files.createDirectories(path);
+      boolean rebuild = !usable(path);
+      if (rebuild) {
+        wipe(path);
+      }
+      this.directory = FSDirectory.open(path);
+      IndexWriterConfig config =
+          new IndexWriterConfig(analyzer)
+              .setOpenMode(
+                  rebuild
+                      ? IndexWriterConfig.OpenMode.CREATE
+                      : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+              .setRAMBufferSizeMB(64);
+      this.writer = new IndexWriter(directory, config);
+      this.manager =
+          new SearcherManager(
+              writer,
+              new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                  return new Searcher(reader, facets);
+                }
+              });
+      this.needsRebuild = rebuild;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open the search index in " + path, e);
+    }
+    this.background =
+        Executors.newScheduledThreadPool(
+            1,
+            r -> {
+              Thread thread = new Thread(r, "search-index");
+              thread.setDaemon(true);
+              return thread;
+            });
+    background.scheduleWithFixedDelay(this::refresh, 100, 100, TimeUnit.MILLISECONDS);
+    background.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
+  }
+
+  boolean needsRebuild() {
+    return needsRebuild;
+  }
+
+  Analyzer analyzer() {
+    return analyzer;
+  }
+
+  FacetsConfig facets() {
+    return facets;
+  }
+
+  /**
+   * Adds or replaces one item; searchable after the next refresh, within a fraction of a second.
+   */
+  void put(PublishedItem item, Taxonomy taxonomy) {
+    try {
+      writer.updateDocument(
+          new Term(IndexSchema.ID, Long.toString(item.id())),
+          facets.build(documents.document(item, taxonomy)));
+      dirty.set(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void remove(long id) {
+    try {
+      writer.deleteDocuments(new Term(IndexSchema.ID, Long.toString(id)));
+      dirty.set(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Replaces the whole index; searches see the old one until the new one is complete. */
+  synchronized int rebuild(List<PublishedItem> items, Taxonomy taxonomy) {
+    rebuilding = true;
+    try {
+      writer.deleteAll();
+      for (PublishedItem item : items) {
+        writer.addDocument(facets.build(documents.document(item, taxonomy)));
+      }
+      commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      rebuilding = false;
+    }
+    refreshNow();
+    return items.size();
+  }
+
+  /** Brings the index in line with the catalog: adds and updates what differs, drops the rest. */
+  synchronized int reconcile(List<PublishedItem> items, Taxonomy taxonomy) {
+    Map<String, Integer> indexed = indexedRevisions();
+    int changed = 0;
+    for (PublishedItem item : items) {
+      Integer revision = indexed.remove(Long.toString(item.id()));
+      if (revision == null || revision != item.revision()) {
+        put(item, taxonomy);
+        changed++;
+      }
+    }
+    for (String stale : indexed.keySet()) {
+      remove(Long.parseLong(stale));
+      changed++;
+    }
+    commit();
+    refreshNow();
+    return changed;
+  }
+
+  Searcher acquire() {
+    try {
+      return (Searcher) manager.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void release(Searcher searcher) {
+    try {
+      manager.release(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void refreshNow() {
+    try {
+      manager.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void commit() {
+    try {
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+      writer.commit();
+      dirty.set(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, Integer> indexedRevisions() {
+    Searcher searcher = acquire();
+    try {
+      Map<String, Integer> revisions = new HashMap<>();
+      for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+        LeafReader reader = leaf.reader();
+        Bits live = reader.getLiveDocs();
+        StoredFields stored = reader.storedFields();
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          if (live == null || live.get(doc)) {
+            Document d =
+                stored.document(doc, java.util.Set.of(IndexSchema.ID, IndexSchema.REVISION));
+            revisions.put(
+                d.get(IndexSchema.ID), d.getField(IndexSchema.REVISION).numericValue().intValue());
+          }
+        }
+      }
+      return revisions;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      release(searcher);
+    }
+  }
+
+  private void refresh() {
+    if (rebuilding) {
+      return;
+    }
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      log.warn("Search index refresh failed", e);
+    }
+  }
+
+  private void commitIfDirty() {
+    if (rebuilding || !dirty.get()) {
+      return;
+    }
+    try {
+      synchronized (this) {
+        commit();
+      }
+    } catch (RuntimeException e) {
+      log.warn("Search index commit failed", e);
+    }
+  }
+
+  /** Whether an index exists here, opens, and was built by this schema version. */
+  private static boolean usable(Path path) {
+    try (Directory directory = FSDirectory.open(path)) {
+      if (!DirectoryReader.indexExists(directory)) {
+        return false;
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        String version = reader.getIndexCommit().getUserData().get(IndexSchema.VERSION_KEY);
+        if (!IndexSchema.VERSION.equals(version)) {
+          log.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.VERSION);
+          return false;
+        }
+        return true;
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("Search index in {} cannot be read ({}): rebuilding", path, e.toString());
+      return false;
+    }
+  }
+
+  private static void wipe(Path path) throws IOException {
+    try (Stream<Path> files = Files.list(path)) {
+      List<Path> all = new ArrayList<>(files.toList());
+      for (Path file : all) {
+        if (Files.isRegularFile(file)) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    background.shutdownNow();
+    try {
+      manager.close();
+      commit();
+      writer.close();
+      directory.close();
+    } catch (IOException | RuntimeException e) {
+      log.warn("Closing the search index failed", e);
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+}

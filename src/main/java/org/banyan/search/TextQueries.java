@@ -1,0 +1,150 @@
+package org.banyan.search;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns what a user typed into a Lucene query. The text is never a query language: it is only
+ * analyzed, field by field, so quotes, operators, wildcards and control characters are just text.
+ * Title counts most, then objectives and summary, then the body; taxonomy synonyms match in either
+ * language; a phrase match adds to the score.
+ */
+final class TextQueries {
+
+  static final int MAX_LENGTH = 200;
+
+  static final Map<String, Float> BOOSTS =
+      Map.of("title", 4f, "summary", 2f, "objectives", 2f, "body", 1f);
+  static final float TERMS_BOOST = 2.5f;
+  static final float PHRASE_BOOST = 1.5f;
+
+  private final Analyzer analyzer;
+  private final QueryBuilder builder;
+  private final Analyzer words = new StandardAnalyzer();
+
+  TextQueries(Analyzer analyzer) {
+    this.analyzer = analyzer;
+    this.builder = new QueryBuilder(analyzer);
+  }
+
+  /** The user's text with control characters removed, trimmed and cut to a sane length. */
+  static String clean(String text) {
+    if (text == null) {
+      return "";
+    }
+    String cleaned = text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
+    if (cleaned.length() > MAX_LENGTH) {
+      cleaned = cleaned.substring(0, MAX_LENGTH);
+    }
+    return cleaned;
+  }
+
+  /** The query for {@code text}; null when the text has nothing searchable in it. */
+  Query query(String text, boolean fuzzy) {
+    List<Query> perField = new ArrayList<>();
+    BooleanQuery.Builder phrases = new BooleanQuery.Builder();
+    boolean anyPhrase = false;
+    for (String part : IndexSchema.PARTS) {
+      float boost = BOOSTS.get(part);
+      for (String suffix : List.of(IndexSchema.EN, IndexSchema.ZH, IndexSchema.CJK)) {
+        String field = part + suffix;
+        Query query = builder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+        if (query != null) {
+          perField.add(new BoostQuery(query, boost));
+        }
+        if (!suffix.equals(IndexSchema.ZH) && (part.equals("title") || part.equals("body"))) {
+          Query phrase = builder.createPhraseQuery(field, text, 1);
+          if (phrase != null && !(phrase instanceof org.apache.lucene.search.TermQuery)) {
+            phrases.add(new BoostQuery(phrase, boost * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+            anyPhrase = true;
+          }
+        }
+      }
+    }
+    Query terms = builder.createBooleanQuery(IndexSchema.TERMS, text, BooleanClause.Occur.SHOULD);
+    if (terms != null) {
+      perField.add(new BoostQuery(terms, TERMS_BOOST));
+    }
+    if (fuzzy) {
+      Query typos = fuzzy(text);
+      if (typos != null) {
+        perField.add(typos);
+      }
+    }
+    if (perField.isEmpty()) {
+      return null;
+    }
+    Query best = new DisjunctionMaxQuery(perField, 0.3f);
+    if (!anyPhrase) {
+      return best;
+    }
+    return new BooleanQuery.Builder()
+        .add(best, BooleanClause.Occur.MUST)
+        .add(phrases.build(), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** Edit-distance matches of the English words, for typos; weaker than exact ones. */
+  private Query fuzzy(String text) {
+    BooleanQuery.Builder typos = new BooleanQuery.Builder();
+    boolean any = false;
+    for (String word : words(text)) {
+      if (word.length() < 4 || !word.chars().allMatch(c -> c < 128)) {
+        continue;
+      }
+      int edits = word.length() >= 8 ? 2 : 1;
+      for (String field :
+          List.of(
+              "title" + IndexSchema.EN,
+              "summary" + IndexSchema.EN,
+              "body" + IndexSchema.EN,
+              IndexSchema.TERMS)) {
+        for (String stem : analyze(field, word)) {
+          typos.add(new FuzzyQuery(new Term(field, stem), edits, 1), BooleanClause.Occur.SHOULD);
+          any = true;
+        }
+      }
+    }
+    return any ? new BoostQuery(typos.build(), 0.5f) : null;
+  }
+
+  /** The plain lower-case words of the text, as a reader would split them. */
+  List<String> words(String text) {
+    return analyze(words, "w", text);
+  }
+
+  List<String> analyze(String field, String text) {
+    return analyze(analyzer, field, text);
+  }
+
+  private static List<String> analyze(Analyzer analyzer, String field, String text) {
+    Set<String> tokens = new LinkedHashSet<>();
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString().toLowerCase(Locale.ROOT));
+      }
+      stream.end();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new ArrayList<>(tokens);
+  }
+}
