@@ -55,8 +55,25 @@ final class TextQueries {
     return cleaned;
   }
 
-  /** The query for {@code text}; null when the text has nothing searchable in it. */
+  /**
+   * The query for {@code text}; null when the text has nothing searchable in it. A text that would
+   * make too many clauses (a long run of Chinese characters) is shortened until it does not.
+   */
   Query query(String text, boolean fuzzy) {
+    String attempt = text;
+    while (true) {
+      try {
+        return build(attempt, fuzzy);
+      } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses tooLong) {
+        if (attempt.length() <= 8) {
+          return null;
+        }
+        attempt = attempt.substring(0, attempt.length() / 2);
+      }
+    }
+  }
+
+  private Query build(String text, boolean fuzzy) {
     List<Query> perField = new ArrayList<>();
     BooleanQuery.Builder phrases = new BooleanQuery.Builder();
     boolean anyPhrase = false;
