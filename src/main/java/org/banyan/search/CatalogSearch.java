@@ -66,7 +66,7 @@ public class CatalogSearch {
     this.suggestions = suggestions;
     this.catalog = catalog;
     this.labels = labels;
-    this.queries = new TextQueries(index.analyzer());
+    this.queries = new TextQueries(IndexSchema.forQueries());
   }
 
   public SearchResults search(SearchRequest request) {

@@ -95,6 +95,14 @@ final class IndexSchema {
 
   /** Overlapping CJK bigrams (and whole Latin words), so part of a segmented word still matches. */
   static Analyzer chineseBigrams() {
+    return chineseBigrams(true);
+  }
+
+  /**
+   * Bigrams; with {@code unigrams} also every single character, which the index needs so that a
+   * one-character query still matches, and a query of several characters is better without.
+   */
+  static Analyzer chineseBigrams(boolean unigrams) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
@@ -116,20 +124,42 @@ final class IndexSchema {
 
   /** Both languages at once, for taxonomy words: CJK unigrams and bigrams, stemmed English. */
   static Analyzer mixed() {
+    return mixed(true);
+  }
+
+  static Analyzer mixed(boolean unigrams) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN, true);
+        stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN, unigrams);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);
       }
     };
   }
 
-  /** The analyzer of every field, for writing, querying and highlighting alike. */
+  /**
+   * The analyzer of every field for queries: as for writing, but Chinese without lone characters.
+   */
+  static Analyzer forQueries() {
+    Map<String, Analyzer> fields = new HashMap<>();
+    Analyzer english = english();
+    Analyzer words = chineseWords();
+    Analyzer bigrams = chineseBigrams(false);
+    for (String part : PARTS) {
+      fields.put(part + EN, english);
+      fields.put(part + ZH, words);
+      fields.put(part + CJK, bigrams);
+    }
+    fields.put(TERMS, mixed(false));
+    fields.put(SPELL, new StandardAnalyzer());
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+  }
+
+  /** The analyzer of every field, for writing and highlighting. */
   static Analyzer perField() {
     Map<String, Analyzer> fields = new HashMap<>();
     Analyzer english = english();

@@ -16,8 +16,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Turns what a user typed into a Lucene query. The text is never a query language: it is only
@@ -35,12 +36,10 @@ final class TextQueries {
   static final float PHRASE_BOOST = 1.5f;
 
   private final Analyzer analyzer;
-  private final QueryBuilder builder;
   private final Analyzer words = new StandardAnalyzer();
 
   TextQueries(Analyzer analyzer) {
     this.analyzer = analyzer;
-    this.builder = new QueryBuilder(analyzer);
   }
 
   /** The user's text with control characters removed, trimmed and cut to a sane length. */
@@ -63,7 +62,11 @@ final class TextQueries {
     String attempt = text;
     while (true) {
       try {
-        return build(attempt, fuzzy);
+        Query query = build(attempt, fuzzy);
+        if (query != null && clauses(query) > MAX_CLAUSES) {
+          throw new org.apache.lucene.search.IndexSearcher.TooManyClauses();
+        }
+        return query;
       } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses tooLong) {
         if (attempt.length() <= 8) {
           return null;
@@ -73,6 +76,35 @@ final class TextQueries {
     }
   }
 
+  /** Lucene refuses more than 1024 clauses in one query; stay well below. */
+  static final int MAX_CLAUSES = 900;
+
+  private static int clauses(Query query) {
+    int[] count = {0};
+    query.visit(
+        new org.apache.lucene.search.QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            count[0] += terms.length;
+          }
+
+          @Override
+          public void visitLeaf(Query query) {
+            count[0]++;
+          }
+
+          @Override
+          public org.apache.lucene.search.QueryVisitor getSubVisitor(
+              BooleanClause.Occur occur, Query parent) {
+            return this;
+          }
+        });
+    return count[0];
+  }
+
+  /** At most this many words of the text count, per field. */
+  static final int MAX_TOKENS = 24;
+
   private Query build(String text, boolean fuzzy) {
     List<Query> perField = new ArrayList<>();
     BooleanQuery.Builder phrases = new BooleanQuery.Builder();
@@ -81,20 +113,26 @@ final class TextQueries {
       float boost = BOOSTS.get(part);
       for (String suffix : List.of(IndexSchema.EN, IndexSchema.ZH, IndexSchema.CJK)) {
         String field = part + suffix;
-        Query query = builder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
+        List<String> tokens = tokens(field, text);
+        Query query = anyOf(field, tokens);
         if (query != null) {
           perField.add(new BoostQuery(query, boost));
         }
-        if (!suffix.equals(IndexSchema.ZH) && (part.equals("title") || part.equals("body"))) {
-          Query phrase = builder.createPhraseQuery(field, text, 1);
-          if (phrase != null && !(phrase instanceof org.apache.lucene.search.TermQuery)) {
-            phrases.add(new BoostQuery(phrase, boost * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
-            anyPhrase = true;
+        if (tokens.size() > 1
+            && !suffix.equals(IndexSchema.ZH)
+            && (part.equals("title") || part.equals("body"))) {
+          PhraseQuery.Builder phrase =
+              new PhraseQuery.Builder().setSlop(suffix.equals(IndexSchema.EN) ? 2 : 0);
+          for (int i = 0; i < tokens.size(); i++) {
+            phrase.add(new Term(field, tokens.get(i)), i);
           }
+          phrases.add(
+              new BoostQuery(phrase.build(), boost * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
+          anyPhrase = true;
         }
       }
     }
-    Query terms = builder.createBooleanQuery(IndexSchema.TERMS, text, BooleanClause.Occur.SHOULD);
+    Query terms = anyOf(IndexSchema.TERMS, tokens(IndexSchema.TERMS, text));
     if (terms != null) {
       perField.add(new BoostQuery(terms, TERMS_BOOST));
     }
@@ -115,6 +153,26 @@ final class TextQueries {
         .add(best, BooleanClause.Occur.MUST)
         .add(phrases.build(), BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /** The words of the text as {@code field} indexes them, in order, without repeats. */
+  private List<String> tokens(String field, String text) {
+    List<String> tokens = analyze(field, text);
+    return tokens.size() > MAX_TOKENS ? tokens.subList(0, MAX_TOKENS) : tokens;
+  }
+
+  private static Query anyOf(String field, List<String> tokens) {
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0)));
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    for (String token : tokens) {
+      any.add(new TermQuery(new Term(field, token)), BooleanClause.Occur.SHOULD);
+    }
+    return any.build();
   }
 
   /** Edit-distance matches of the English words, for typos; weaker than exact ones. */
