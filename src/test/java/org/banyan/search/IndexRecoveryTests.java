@@ -1,0 +1,135 @@
+package org.banyan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.store.FSDirectory;
+import org.banyan.content.Markdown;
+import org.banyan.content.PublishedItem;
+import org.banyan.content.Taxonomy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index is derived data: whatever happened to it, search works again after a start. */
+class IndexRecoveryTests {
+
+  private static final Taxonomy NONE = new Taxonomy(List.of(), List.of());
+
+  @TempDir Path folder;
+
+  private SearchIndex open() {
+    return new SearchIndex(folder, new Documents(new Markdown()));
+  }
+
+  private static int count(SearchIndex index) throws Exception {
+    SearchIndex.Searcher searcher = index.acquire();
+    try {
+      return searcher.count(new MatchAllDocsQuery());
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  @Test
+  void aMissingIndexIsRebuilt() throws Exception {
+    try (SearchIndex index = open()) {
+      assertThat(index.needsRebuild()).isTrue();
+      index.rebuild(SyntheticItems.lessons(30), NONE);
+      assertThat(count(index)).isEqualTo(30);
+    }
+    try (SearchIndex again = open()) {
+      assertThat(again.needsRebuild()).isFalse();
+      assertThat(count(again)).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void anIndexOfAnOlderSchemaIsRebuilt() throws Exception {
+    try (IndexWriter writer = new IndexWriter(FSDirectory.open(folder), new IndexWriterConfig())) {
+      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, "0").entrySet());
+      writer.commit();
+    }
+    try (SearchIndex index = open()) {
+      assertThat(index.needsRebuild()).isTrue();
+    }
+  }
+
+  @Test
+  void anUnreadableIndexIsRebuilt() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(10), NONE);
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
+        Files.write(file, new byte[] {1, 2, 3, 4, 5});
+      }
+    }
+    try (SearchIndex index = open()) {
+      assertThat(index.needsRebuild()).isTrue();
+      index.rebuild(SyntheticItems.lessons(10), NONE);
+      assertThat(count(index)).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void reconcilingBringsTheIndexInLineWithTheCatalog() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(20), NONE);
+      List<PublishedItem> catalog = new java.util.ArrayList<>(SyntheticItems.lessons(15));
+      catalog.add(SyntheticItems.lesson(99, "en", "New one", "Added while the index was down."));
+      assertThat(index.reconcile(catalog, NONE)).isEqualTo(6);
+      assertThat(count(index)).isEqualTo(16);
+      assertThat(index.reconcile(catalog, NONE)).isZero();
+    }
+  }
+
+  @Test
+  void aKillDuringIndexingNeverLeavesSearchBroken() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process writer =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                IndexCrashWriter.class.getName(),
+                folder.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("READY"));
+      assertThat(line).as("the writer process started").isNotNull();
+      Thread.sleep(700);
+      writer.destroyForcibly();
+      assertThat(writer.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(new File(folder.toFile(), "write.lock")).exists();
+
+    try (SearchIndex index = open()) {
+      List<PublishedItem> catalog = SyntheticItems.lessons(200);
+      if (index.needsRebuild()) {
+        index.rebuild(catalog, NONE);
+      } else {
+        index.reconcile(catalog, NONE);
+      }
+      assertThat(count(index)).isEqualTo(200);
+    }
+  }
+}
