@@ -78,7 +78,9 @@ final class Documents {
         continue;
       }
       if (chinese) {
-        doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
+        if (!part.equals("body")) {
+          doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
+        }
         doc.add(new Field(part + IndexSchema.CJK, value, STORED_TEXT));
       } else {
         doc.add(new Field(part + IndexSchema.EN, value, STORED_TEXT));

@@ -155,11 +155,18 @@ final class SearchIndex implements AutoCloseable {
 
   /** Replaces the whole index; searches see the old one until the new one is complete. */
   synchronized int rebuild(List<PublishedItem> items, Taxonomy taxonomy) {
+    return rebuild(items.iterator(), taxonomy);
+  }
+
+  /** As {@link #rebuild(List, Taxonomy)}, reading the items one by one. */
+  synchronized int rebuild(java.util.Iterator<PublishedItem> items, Taxonomy taxonomy) {
     rebuilding = true;
+    int count = 0;
     try {
       writer.deleteAll();
-      for (PublishedItem item : items) {
-        writer.addDocument(facets.build(documents.document(item, taxonomy)));
+      while (items.hasNext()) {
+        writer.addDocument(facets.build(documents.document(items.next(), taxonomy)));
+        count++;
       }
       commit();
     } catch (IOException e) {
@@ -168,7 +175,7 @@ final class SearchIndex implements AutoCloseable {
       rebuilding = false;
     }
     refreshNow();
-    return items.size();
+    return count;
   }
 
   /** Brings the index in line with the catalog: adds and updates what differs, drops the rest. */

@@ -109,9 +109,26 @@ final class TextQueries {
     List<Query> perField = new ArrayList<>();
     BooleanQuery.Builder phrases = new BooleanQuery.Builder();
     boolean anyPhrase = false;
+    boolean han =
+        text.codePoints()
+            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    boolean latin =
+        text.codePoints()
+            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
+    List<String> suffixes = new ArrayList<>();
+    if (latin || !han) {
+      suffixes.add(IndexSchema.EN);
+    }
+    if (han) {
+      suffixes.add(IndexSchema.ZH);
+      suffixes.add(IndexSchema.CJK);
+    }
     for (String part : IndexSchema.PARTS) {
       float boost = BOOSTS.get(part);
-      for (String suffix : List.of(IndexSchema.EN, IndexSchema.ZH, IndexSchema.CJK)) {
+      for (String suffix : suffixes) {
+        if (suffix.equals(IndexSchema.ZH) && part.equals("body")) {
+          continue;
+        }
         String field = part + suffix;
         List<String> tokens = tokens(field, text);
         Query query = anyOf(field, tokens);

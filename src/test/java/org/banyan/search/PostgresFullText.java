@@ -47,6 +47,58 @@ final class PostgresFullText {
         text);
   }
 
+  /** Adds many items in batches; answers how many. */
+  int addAll(
+      java.util.Iterator<PublishedItem> items,
+      Documents documents,
+      javax.sql.DataSource dataSource) {
+    org.springframework.jdbc.core.JdbcTemplate jdbc =
+        new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+    String sql =
+        "INSERT INTO fts_docs (type, lang, slug, published, grades, tsv) VALUES (?, ?, ?, ?, ?,"
+            + " setweight(to_tsvector(CAST(? AS regconfig), ?), 'A') ||"
+            + " setweight(to_tsvector(CAST(? AS regconfig), ?), 'B') ||"
+            + " setweight(to_tsvector(CAST(? AS regconfig), ?), 'D'))";
+    List<Object[]> batch = new ArrayList<>();
+    int count = 0;
+    while (items.hasNext()) {
+      PublishedItem item = items.next();
+      Documents.Text text = documents.text(item.content());
+      boolean chinese = "zh-CN".equals(item.lang());
+      String config = chinese ? "simple" : "english";
+      String grades =
+          item.content() instanceof org.banyan.content.LessonContent lesson
+              ? ","
+                  + lesson.grades().stream().map(String::valueOf).collect(Collectors.joining(","))
+                  + ","
+              : "";
+      String summary = text.summary() + " " + text.objectives();
+      batch.add(
+          new Object[] {
+            item.type().key(),
+            item.lang(),
+            item.slug(),
+            item.publishedAt().toInstant().toEpochMilli(),
+            grades,
+            config,
+            chinese ? bigrams(text.title()) : text.title(),
+            config,
+            chinese ? bigrams(summary) : summary,
+            config,
+            chinese ? bigrams(text.body()) : text.body()
+          });
+      count++;
+      if (batch.size() == 1000) {
+        jdbc.batchUpdate(sql, batch);
+        batch.clear();
+      }
+    }
+    if (!batch.isEmpty()) {
+      jdbc.batchUpdate(sql, batch);
+    }
+    return count;
+  }
+
   void add(String type, String lang, String slug, long published, Documents.Text text) {
     boolean chinese = "zh-CN".equals(lang);
     String config = chinese ? "simple" : "english";
@@ -72,6 +124,11 @@ final class PostgresFullText {
 
   /** The top ten keys ({@code type:lang:slug}) for a query, best first. */
   List<String> search(String text, int limit, String typeFilter) {
+    return search(text, limit, typeFilter, null);
+  }
+
+  /** As {@link #search(String, int, String)}, only among items of {@code grade} when it is set. */
+  List<String> search(String text, int limit, String typeFilter, String grade) {
     String bigrams = bigrams(text);
     String orBigrams =
         java.util.Arrays.stream(bigrams.split(" "))
@@ -79,7 +136,9 @@ final class PostgresFullText {
             .map(t -> t.replaceAll("[^\\p{L}\\p{N}]", ""))
             .filter(t -> !t.isBlank())
             .collect(Collectors.joining(" | "));
-    String filter = typeFilter == null ? "" : " AND type = :typeFilter";
+    String filter =
+        (typeFilter == null ? "" : " AND type = :typeFilter")
+            + (grade == null ? "" : " AND grades LIKE :grade");
     var query =
         db.sql(
                 """
@@ -100,6 +159,9 @@ final class PostgresFullText {
             .param("limit", limit);
     if (typeFilter != null) {
       query = query.param("typeFilter", typeFilter);
+    }
+    if (grade != null) {
+      query = query.param("grade", "%," + grade + ",%");
     }
     return query.query((rs, row) -> rs.getString("key")).list();
   }

@@ -1,0 +1,278 @@
+package org.banyan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.banyan.TestDatabase;
+import org.banyan.WebClient;
+import org.banyan.content.Catalog;
+import org.banyan.content.Markdown;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The search benchmark (not a test: {@code mvn -Pbenchmark verify}, see the README). 100,000
+ * generated documents, the same 1,000 queries through Lucene in-process, over HTTP with 8 clients,
+ * and through PostgreSQL full-text search; reindex throughput, publish-to-searchable latency and
+ * heap in use. Writes {@code target/search-benchmark.txt}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SearchBenchmark {
+
+  static final int DOCUMENTS = Integer.getInteger("benchmark.documents", 100_000);
+  static final int QUERIES = 1_000;
+  static final int CLIENTS = 8;
+
+  @LocalServerPort int port;
+  @Autowired SearchIndex index;
+  @Autowired CatalogSearch search;
+  @Autowired Catalog catalog;
+  @Autowired JdbcClient db;
+  @Autowired DataSource dataSource;
+
+  @DynamicPropertySource
+  static void benchmarkDatabase(DynamicPropertyRegistry registry) throws Exception {
+    String database = TestDatabase.fresh();
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+    registry.add("banyan.data-dir", Files.createTempDirectory("banyan-bench")::toString);
+    registry.add("banyan.admin-password", () -> "Bench-admin-pass-42");
+    registry.add("banyan.demo-password", () -> "Bench-demo-pass-42");
+  }
+
+  @Test
+  void searchBenchmark() throws Exception {
+    StringBuilder report = new StringBuilder();
+    BenchmarkCorpus corpus = new BenchmarkCorpus(catalog.taxonomy(), Path.of("content/lessons"));
+    List<BenchmarkCorpus.Query> queries = corpus.queries(QUERIES);
+    report.append(
+        String.format(
+            "Search benchmark: %,d documents, %,d queries, %d cores, max heap %d MB%n%n",
+            DOCUMENTS,
+            QUERIES,
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory() >> 20));
+
+    long started = System.nanoTime();
+    int indexed = index.rebuild(corpus.items(DOCUMENTS), catalog.taxonomy());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    report.append(
+        String.format(
+            "Full reindex: %,d docs in %.1f s = %,.0f docs/s%n",
+            indexed, seconds, indexed / seconds));
+
+    PostgresFullText postgres = new PostgresFullText(db);
+    postgres.create();
+    started = System.nanoTime();
+    postgres.addAll(corpus.items(DOCUMENTS), new Documents(new Markdown()), dataSource);
+    postgres.index();
+    report.append(
+        String.format(
+            "PostgreSQL load + GIN index: %.1f s%n%n", (System.nanoTime() - started) / 1e9));
+
+    for (BenchmarkCorpus.Query q : queries) {
+      lucene(q);
+      postgres.search(q.text(), 10, null, q.grade());
+    }
+    Map<String, List<Long>> luceneTimes = new LinkedHashMap<>();
+    Map<String, List<Long>> postgresTimes = new LinkedHashMap<>();
+    long luceneStart = System.nanoTime();
+    for (BenchmarkCorpus.Query q : queries) {
+      long t = System.nanoTime();
+      lucene(q);
+      record(luceneTimes, q.kind(), System.nanoTime() - t);
+    }
+    double luceneSeconds = (System.nanoTime() - luceneStart) / 1e9;
+    long postgresStart = System.nanoTime();
+    for (BenchmarkCorpus.Query q : queries) {
+      long t = System.nanoTime();
+      postgres.search(q.text(), 10, null, q.grade());
+      record(postgresTimes, q.kind(), System.nanoTime() - t);
+    }
+    double postgresSeconds = (System.nanoTime() - postgresStart) / 1e9;
+
+    List<Long> http = Collections.synchronizedList(new ArrayList<>());
+    runClients(queries, Collections.synchronizedList(new ArrayList<>()), 200);
+    long httpStart = System.nanoTime();
+    runClients(queries, http, QUERIES);
+    double httpSeconds = (System.nanoTime() - httpStart) / 1e9;
+
+    report.append(
+        String.format(
+            "%-10s %12s %12s %12s %12s %10s%n",
+            "class", "lucene p50", "lucene p99", "postgres p50", "postgres p99", "p99 ratio"));
+    List<Long> allLucene = new ArrayList<>();
+    List<Long> allPostgres = new ArrayList<>();
+    for (String kind : luceneTimes.keySet()) {
+      List<Long> l = luceneTimes.get(kind);
+      List<Long> p = postgresTimes.get(kind);
+      allLucene.addAll(l);
+      allPostgres.addAll(p);
+      report.append(
+          String.format(
+              "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
+              kind,
+              ms(percentile(l, 50)),
+              ms(percentile(l, 99)),
+              ms(percentile(p, 50)),
+              ms(percentile(p, 99)),
+              (double) percentile(p, 99) / percentile(l, 99)));
+    }
+    report.append(
+        String.format(
+            "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
+            "all",
+            ms(percentile(allLucene, 50)),
+            ms(percentile(allLucene, 99)),
+            ms(percentile(allPostgres, 50)),
+            ms(percentile(allPostgres, 99)),
+            (double) percentile(allPostgres, 99) / percentile(allLucene, 99)));
+    report.append(
+        String.format(
+            "Throughput, one thread: Lucene %,.0f queries/s, PostgreSQL %,.0f queries/s%n",
+            QUERIES / luceneSeconds, QUERIES / postgresSeconds));
+    report.append(
+        String.format(
+            "End to end over HTTP, %d clients, %,d requests: p50 %.2f ms, p99 %.2f ms, %,.0f requests/s%n",
+            CLIENTS,
+            http.size(),
+            ms(percentile(http, 50)),
+            ms(percentile(http, 99)),
+            http.size() / httpSeconds));
+
+    List<Long> publishing = publishToSearchable(5);
+    report.append(
+        String.format(
+            "Publish to searchable: median %.0f ms, max %.0f ms (%d publishes)%n",
+            ms(percentile(publishing, 50)), ms(percentile(publishing, 100)), publishing.size()));
+
+    System.gc();
+    Thread.sleep(500);
+    System.gc();
+    long used = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    report.append(
+        String.format(
+            "Heap in use after GC: %d MB of %d MB max%n",
+            used >> 20, Runtime.getRuntime().maxMemory() >> 20));
+
+    System.out.println("\n" + report);
+    Files.writeString(Path.of("target/search-benchmark.txt"), report.toString());
+    assertThat(indexed).isEqualTo(DOCUMENTS);
+  }
+
+  private void lucene(BenchmarkCorpus.Query q) {
+    search.search(
+        new SearchRequest(
+            q.text(),
+            null,
+            null,
+            q.grade() == null ? null : List.of(q.grade()),
+            null,
+            null,
+            null,
+            null,
+            1,
+            10,
+            true,
+            Locale.ENGLISH));
+  }
+
+  private void runClients(List<BenchmarkCorpus.Query> queries, List<Long> times, int perClient)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      int offset = c * (QUERIES / CLIENTS);
+      clients.add(
+          pool.submit(
+              () -> {
+                WebClient client = new WebClient("http://localhost:" + port);
+                for (int i = 0; i < perClient; i++) {
+                  BenchmarkCorpus.Query q = queries.get((offset + i) % queries.size());
+                  String url =
+                      "/api/v1/search?q="
+                          + URLEncoder.encode(q.text(), StandardCharsets.UTF_8)
+                          + (q.grade() == null ? "" : "&grade=" + q.grade());
+                  long t = System.nanoTime();
+                  HttpResponse<String> response = client.get(url);
+                  times.add(System.nanoTime() - t);
+                  if (response.statusCode() != 200) {
+                    throw new IllegalStateException(url + " answered " + response.statusCode());
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> client : clients) {
+      client.get();
+    }
+    pool.shutdown();
+  }
+
+  private List<Long> publishToSearchable(int count) throws Exception {
+    WebClient author =
+        new WebClient("http://localhost:" + port).basic("author", "Bench-demo-pass-42");
+    WebClient reviewer =
+        new WebClient("http://localhost:" + port).basic("reviewer", "Bench-demo-pass-42");
+    WebClient reader = new WebClient("http://localhost:" + port);
+    List<Long> latencies = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String marker = "benchmarkmarker" + i + "x" + System.nanoTime();
+      String body =
+          """
+          {"lang":"en","title":"Publishing %s","summary":"s","competencies":["self-awareness"],
+           "topics":["naming-feelings"],"grades":[3],"durationMinutes":40,"objectives":["o"],
+           "markdown":"## Warm-up\\n\\n%s"}
+          """
+              .formatted(marker, marker);
+      String created = author.postJson("/api/v1/authoring/lessons", body).body();
+      String id = created.replaceAll(".*\"id\":(\\d+).*", "$1");
+      author.postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
+      reviewer.postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
+      long published = System.nanoTime();
+      while (!reader.get("/api/v1/search?q=" + marker).body().contains(marker)) {
+        if (System.nanoTime() - published > 10_000_000_000L) {
+          throw new IllegalStateException("not searchable after 10 s");
+        }
+        Thread.sleep(5);
+      }
+      latencies.add(System.nanoTime() - published);
+    }
+    return latencies;
+  }
+
+  private static void record(Map<String, List<Long>> times, String kind, long nanos) {
+    times.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
+  }
+
+  private static long percentile(List<Long> values, int percentile) {
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+  }
+
+  private static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+}
