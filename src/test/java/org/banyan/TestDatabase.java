@@ -39,6 +39,25 @@ public final class TestDatabase {
     return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
   }
 
+  /**
+   * Points a test context at a database of its own, with an empty data folder and the given admin
+   * password.
+   */
+  public static void useFreshDatabase(
+      org.springframework.test.context.DynamicPropertyRegistry registry, String adminPassword) {
+    String database = fresh();
+    registry.add("spring.datasource.url", () -> database);
+    registry.add("spring.datasource.username", TestDatabase::user);
+    registry.add("spring.datasource.password", TestDatabase::password);
+    try {
+      java.nio.file.Path dataDir = java.nio.file.Files.createTempDirectory("banyan-test");
+      registry.add("banyan.data-dir", dataDir::toString);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    registry.add("banyan.admin-password", () -> adminPassword);
+  }
+
   public static String user() {
     return USER;
   }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
 import org.banyan.web.InvalidInput;
+import org.banyan.web.JsonPaths;
 import org.banyan.web.Violation;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -96,15 +97,8 @@ class ContentRequests {
         case MODULE -> module(json.treeToValue(body, ModuleRequest.class));
       };
     } catch (JacksonException e) {
-      StringBuilder field = new StringBuilder();
-      for (JacksonException.Reference step : e.getPath()) {
-        if (step.getPropertyName() != null) {
-          field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
-        } else if (step.getIndex() >= 0) {
-          field.append('[').append(step.getIndex()).append(']');
-        }
-      }
-      throw InvalidInput.of(field.isEmpty() ? "body" : field.toString(), "invalid.type.value");
+      String field = JsonPaths.fieldOf(e);
+      throw InvalidInput.of(field.isEmpty() ? "body" : field, "invalid.type.value");
     }
   }
 

@@ -2,7 +2,6 @@ package org.banyan.media;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.Channels;
@@ -12,8 +11,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -38,38 +35,23 @@ final class FilesystemBlobStore implements BlobStore {
 
   @Override
   public String put(InputStream data, String contentType) {
-    Path temp = null;
-    try {
-      Files.createDirectories(incoming);
-      temp = Files.createTempFile(incoming, "upload-", ".part");
-      MessageDigest digest = Sha256.digest();
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-        data.transferTo(out);
-      }
-      String key = Sha256.hex(digest);
+    try (StagedFile staged = StagedFile.stage(data, incoming)) {
+      String key = staged.sha256();
       Path target = pathOf(key);
       if (Files.exists(target)) {
         return key;
       }
       Files.createDirectories(target.getParent());
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(staged.path(), target, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target);
+        Files.move(staged.path(), target);
       } catch (FileAlreadyExistsException stored) {
         // The same bytes arrived twice at once; one copy is enough.
       }
       return key;
     } catch (IOException e) {
       throw BlobStoreUnavailable.because(e);
-    } finally {
-      if (temp != null) {
-        try {
-          Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-          // A leftover temporary file is harmless and is not a blob.
-        }
-      }
     }
   }
 

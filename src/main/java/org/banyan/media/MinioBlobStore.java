@@ -10,14 +10,10 @@ import io.minio.RemoveObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.http.Method;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -56,36 +52,27 @@ final class MinioBlobStore implements BlobStore {
 
   @Override
   public String put(InputStream data, String contentType) {
-    Path temp = null;
-    try {
-      Files.createDirectories(incoming);
-      temp = Files.createTempFile(incoming, "upload-", ".part");
-      MessageDigest digest = Sha256.digest();
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-        data.transferTo(out);
-      }
-      String key = Sha256.hex(digest);
+    try (StagedFile staged = StagedFile.stage(data, incoming)) {
+      String key = staged.sha256();
       ensureBucket();
       if (size(key).isPresent()) {
         return key;
       }
       try {
-        upload(temp, key, contentType);
+        upload(staged.path(), key, contentType);
       } catch (ErrorResponseException e) {
         if (!"NoSuchBucket".equals(e.errorResponse().code())) {
           throw e;
         }
         bucketReady = false;
         ensureBucket();
-        upload(temp, key, contentType);
+        upload(staged.path(), key, contentType);
       }
       return key;
     } catch (BlobStoreUnavailable e) {
       throw e;
     } catch (Exception e) {
       throw BlobStoreUnavailable.because(e);
-    } finally {
-      deleteQuietly(temp);
     }
   }
 
@@ -210,15 +197,5 @@ final class MinioBlobStore implements BlobStore {
   private static boolean isMissing(ErrorResponseException e) {
     String code = e.errorResponse().code();
     return "NoSuchKey".equals(code) || "NoSuchObject".equals(code) || "NotFound".equals(code);
-  }
-
-  private static void deleteQuietly(Path temp) {
-    if (temp != null) {
-      try {
-        Files.deleteIfExists(temp);
-      } catch (IOException ignored) {
-        // A leftover temporary file is harmless.
-      }
-    }
   }
 }

@@ -120,7 +120,7 @@ final class IndexSchema {
                     | CJKBigramFilter.HIRAGANA
                     | CJKBigramFilter.KATAKANA
                     | CJKBigramFilter.HANGUL,
-                true);
+                unigrams);
         return new TokenStreamComponents(source, stream);
       }
     };
@@ -149,32 +149,25 @@ final class IndexSchema {
    * The analyzer of every field for queries: as for writing, but Chinese without lone characters.
    */
   static Analyzer forQueries() {
-    Map<String, Analyzer> fields = new HashMap<>();
-    Analyzer english = english();
-    Analyzer words = chineseWords();
-    Analyzer bigrams = chineseBigrams(false);
-    for (String part : PARTS) {
-      fields.put(part + EN, english);
-      fields.put(part + ZH, words);
-      fields.put(part + CJK, bigrams);
-    }
-    fields.put(TERMS, mixed(false));
-    fields.put(SPELL, new StandardAnalyzer());
-    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+    return perField(false);
   }
 
   /** The analyzer of every field, for writing and highlighting. */
   static Analyzer perField() {
+    return perField(true);
+  }
+
+  private static Analyzer perField(boolean unigrams) {
     Map<String, Analyzer> fields = new HashMap<>();
     Analyzer english = english();
     Analyzer words = chineseWords();
-    Analyzer bigrams = chineseBigrams();
+    Analyzer bigrams = chineseBigrams(unigrams);
     for (String part : PARTS) {
       fields.put(part + EN, english);
       fields.put(part + ZH, words);
       fields.put(part + CJK, bigrams);
     }
-    fields.put(TERMS, mixed());
+    fields.put(TERMS, mixed(unigrams));
     fields.put(SPELL, new StandardAnalyzer());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
   }

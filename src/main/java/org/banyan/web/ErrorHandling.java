@@ -68,19 +68,10 @@ class ErrorHandling {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-    if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
-      StringBuilder field = new StringBuilder();
-      for (JacksonException.Reference step : json.getPath()) {
-        if (step.getPropertyName() != null) {
-          field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
-        } else if (step.getIndex() >= 0) {
-          field.append('[').append(step.getIndex()).append(']');
-        }
-      }
-      if (!field.isEmpty()) {
-        return invalid(
-            request, List.of(new FieldProblem(field.toString(), "has a value of the wrong type")));
-      }
+    if (e.getCause() instanceof JacksonException json && !JsonPaths.fieldOf(json).isEmpty()) {
+      return invalid(
+          request,
+          List.of(new FieldProblem(JsonPaths.fieldOf(json), "has a value of the wrong type")));
     }
     return answer(
         request, HttpStatus.BAD_REQUEST, "The request body is missing or is not valid JSON", null);

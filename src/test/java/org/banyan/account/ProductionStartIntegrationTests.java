@@ -2,7 +2,6 @@ package org.banyan.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import org.banyan.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,12 +20,7 @@ class ProductionStartIntegrationTests {
 
   @DynamicPropertySource
   static void production(DynamicPropertyRegistry registry) throws Exception {
-    String url = TestDatabase.fresh();
-    registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add("banyan.data-dir", Files.createTempDirectory("banyan-prod")::toString);
-    registry.add("banyan.admin-password", () -> "Production-admin-pass-7");
+    TestDatabase.useFreshDatabase(registry, "Production-admin-pass-7");
     registry.add("banyan.demo-password", () -> "");
   }
 

@@ -30,14 +30,9 @@ class ContentRoundTripIntegrationTests {
 
   @DynamicPropertySource
   static void emptyStart(DynamicPropertyRegistry registry) throws Exception {
-    String database = TestDatabase.fresh();
+    TestDatabase.useFreshDatabase(registry, "Roundtrip-admin-pass-3");
     Path emptyContent = Files.createTempDirectory("banyan-no-content");
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add("banyan.data-dir", Files.createTempDirectory("banyan-roundtrip")::toString);
     registry.add("banyan.content-dir", emptyContent::toString);
-    registry.add("banyan.admin-password", () -> "Roundtrip-admin-pass-3");
   }
 
   @Test

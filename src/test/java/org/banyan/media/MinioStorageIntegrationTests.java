@@ -3,7 +3,6 @@ package org.banyan.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import org.banyan.S3TestServer;
 import org.banyan.TestDatabase;
 import org.banyan.WebClient;
@@ -28,12 +27,7 @@ class MinioStorageIntegrationTests {
 
   @DynamicPropertySource
   static void storage(DynamicPropertyRegistry registry) throws Exception {
-    String database = TestDatabase.fresh();
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add("banyan.data-dir", Files.createTempDirectory("banyan-minio")::toString);
-    registry.add("banyan.admin-password", () -> "Minio-admin-pass-77");
+    TestDatabase.useFreshDatabase(registry, "Minio-admin-pass-77");
     registry.add("banyan.demo-password", () -> "Minio-demo-pass-77");
     registry.add("banyan.storage.type", () -> "minio");
     registry.add("banyan.storage.minio.endpoint", server::endpoint);

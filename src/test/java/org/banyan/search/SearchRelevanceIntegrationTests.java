@@ -2,7 +2,6 @@ package org.banyan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import org.banyan.TestDatabase;
@@ -35,12 +34,7 @@ class SearchRelevanceIntegrationTests {
 
   @DynamicPropertySource
   static void seededOnly(DynamicPropertyRegistry registry) throws Exception {
-    String database = TestDatabase.fresh();
-    registry.add("spring.datasource.url", () -> database);
-    registry.add("spring.datasource.username", TestDatabase::user);
-    registry.add("spring.datasource.password", TestDatabase::password);
-    registry.add("banyan.data-dir", Files.createTempDirectory("banyan-relevance")::toString);
-    registry.add("banyan.admin-password", () -> "Relevance-admin-pass-5");
+    TestDatabase.useFreshDatabase(registry, "Relevance-admin-pass-5");
   }
 
   @Test
