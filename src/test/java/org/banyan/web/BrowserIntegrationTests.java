@@ -27,8 +27,8 @@ class BrowserIntegrationTests extends PostgresTestBase {
           "author", List.of("search", "courses", "authoring"),
           "reviewer", List.of("search", "courses", "review"),
           "trainer", List.of("search", "courses", "trainer"),
-          "teacher", List.of("search", "courses", "training"),
-          "teacher2", List.of("search", "courses", "training"));
+          "teacher", List.of("search", "courses", "classes", "training"),
+          "teacher2", List.of("search", "courses", "classes", "training"));
 
   static ChromeDriver chrome;
 
@@ -130,5 +130,31 @@ class BrowserIntegrationTests extends PostgresTestBase {
     } finally {
       chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
     }
+  }
+
+  @Test
+  void aTeacherStartsAClassAndMarksTheNextLessonAsTaught() {
+    signIn("teacher", DEMO_PASSWORD);
+    chrome.get(url("/classes"));
+    chrome.findElement(By.id("name")).sendKeys("Grade 1, browser test");
+    chrome.findElement(By.id("pupils")).sendKeys("19");
+    new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("course")))
+        .selectByValue("en/feelings-first");
+    chrome.findElement(By.cssSelector("#new-class button[type=submit]")).click();
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlMatches("/classes/\\d+$"));
+    assertThat(chrome.findElement(By.id("next-lesson")).getText()).contains("Naming feelings");
+
+    WebElement next = chrome.findElement(By.cssSelector("li.next"));
+    next.findElement(By.cssSelector("input[name=minutes]")).sendKeys("35");
+    next.findElement(By.cssSelector("form.mark button[type=submit]")).click();
+    new WebDriverWait(chrome, Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("li.done[data-lesson=naming-feelings]")));
+    assertThat(chrome.findElement(By.id("progress")).getText()).isEqualTo("1 of 8 lessons taught");
+    assertThat(chrome.findElement(By.cssSelector("li.next")).getDomAttribute("data-lesson"))
+        .isEqualTo("emotion-thermometer");
+    assertThat(Browser.consoleErrors(chrome)).isEmpty();
   }
 }
