@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.banyan.account.AuditLog;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
+import org.banyan.web.AfterCommit;
 import org.banyan.web.ProblemException;
 import org.banyan.web.Violation;
 import org.slf4j.Logger;

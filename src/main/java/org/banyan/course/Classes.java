@@ -17,18 +17,16 @@ import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
 import org.banyan.content.CourseContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.web.AfterCommit;
 import org.banyan.web.InvalidInput;
 import org.banyan.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A teacher's classes and the course each follows: which lessons are done, what comes next. A
@@ -69,7 +67,7 @@ public class Classes {
   private final Catalog catalog;
   private final Authoring authoring;
   private final Accounts accounts;
-  private final ApplicationEventPublisher events;
+  private final AfterCommit events;
   private final Clock clock;
   private final ZoneId zone;
 
@@ -78,7 +76,7 @@ public class Classes {
       Catalog catalog,
       Authoring authoring,
       Accounts accounts,
-      ApplicationEventPublisher events,
+      AfterCommit events,
       Clock clock,
       @Value("${banyan.time-zone:Asia/Shanghai}") String zone) {
     this.db = db;
@@ -228,7 +226,7 @@ public class Classes {
     } catch (DuplicateKeyException e) {
       throw AlreadyDelivered.lesson(delivery.lessonSlug());
     }
-    afterCommit(
+    events.publish(
         new LessonDelivered(
             id, owner, row.courseLang(), delivery.lessonSlug(), date, delivery.rating()));
   }
@@ -387,20 +385,6 @@ public class Classes {
         next,
         lessons,
         newer);
-  }
-
-  private void afterCommit(Object event) {
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-              events.publishEvent(event);
-            }
-          });
-    } else {
-      events.publishEvent(event);
-    }
   }
 
   private OffsetDateTime now() {

@@ -1,4 +1,4 @@
-package org.banyan.content;
+package org.banyan.web;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -10,15 +10,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * never see a change that was rolled back. Outside a transaction it sends at once.
  */
 @Component
-class AfterCommit {
+public class AfterCommit {
 
   private final ApplicationEventPublisher events;
 
-  AfterCommit(ApplicationEventPublisher events) {
+  public AfterCommit(ApplicationEventPublisher events) {
     this.events = events;
   }
 
-  void publish(Object event) {
+  /** Sends {@code event} after the current transaction commits, or now when there is none. */
+  public void publish(Object event) {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
