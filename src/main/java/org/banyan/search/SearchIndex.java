@@ -161,21 +161,47 @@ final class SearchIndex implements AutoCloseable {
   /** As {@link #rebuild(List, Taxonomy)}, reading the items one by one. */
   synchronized int rebuild(java.util.Iterator<PublishedItem> items, Taxonomy taxonomy) {
     rebuilding = true;
-    int count = 0;
+    java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    java.util.concurrent.ExecutorService workers = Executors.newFixedThreadPool(threads);
     try {
       writer.deleteAll();
-      while (items.hasNext()) {
-        writer.addDocument(facets.build(documents.document(items.next(), taxonomy)));
-        count++;
+      List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        running.add(
+            workers.submit(
+                () -> {
+                  while (true) {
+                    PublishedItem item;
+                    synchronized (items) {
+                      if (!items.hasNext()) {
+                        return null;
+                      }
+                      item = items.next();
+                    }
+                    writer.addDocument(facets.build(documents.document(item, taxonomy)));
+                    count.incrementAndGet();
+                  }
+                }));
+      }
+      for (java.util.concurrent.Future<?> worker : running) {
+        worker.get();
       }
       commit();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Rebuilding the search index was interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
     } finally {
+      workers.shutdownNow();
       rebuilding = false;
     }
     refreshNow();
-    return count;
+    return count.get();
   }
 
   /** Brings the index in line with the catalog: adds and updates what differs, drops the rest. */
