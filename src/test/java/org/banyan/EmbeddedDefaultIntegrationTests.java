@@ -37,6 +37,8 @@ class EmbeddedDefaultIntegrationTests {
 
     WebClient browser = new WebClient("http://localhost:" + port);
     assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/lessons?lang=en").body()).contains("/lessons/en/naming-feelings");
+    assertThat(browser.get("/courses").body()).contains("/courses/zh-CN/feelings-first");
     browser.signIn("admin", "Embedded-admin-pass-1");
     assertThat(browser.get("/admin/users").body()).contains("teacher2");
     assertThat(

@@ -39,8 +39,9 @@ public class Catalog {
 
   /** Every live item of a type in a language, by title. */
   public List<PublishedItem> all(ContentType type, String lang) {
-    return all().stream()
-        .filter(i -> i.type() == type && (lang == null || i.lang().equals(lang)))
+    return store.live(type, lang).stream()
+        .map(this::published)
+        .flatMap(Optional::stream)
         .sorted(java.util.Comparator.comparing(i -> i.content().title()))
         .toList();
   }

@@ -94,6 +94,18 @@ class ContentStore {
         .list();
   }
 
+  /** The live items of one type, only those in {@code lang} unless it is null. */
+  List<ItemRow> live(ContentType type, String lang) {
+    return db.sql(
+            ITEM
+                + " WHERE published_revision IS NOT NULL AND status <> 'ARCHIVED' AND type = :type"
+                + " AND (CAST(:lang AS VARCHAR(10)) IS NULL OR lang = :lang) ORDER BY lang, slug")
+        .param("type", type.name())
+        .param("lang", lang)
+        .query(ItemRow.class)
+        .list();
+  }
+
   List<ItemRow> group(ContentType type, String translationGroup) {
     return db.sql(ITEM + " WHERE type = :type AND translation_group = :group ORDER BY lang")
         .param("type", type.name())
