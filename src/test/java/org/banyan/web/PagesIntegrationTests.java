@@ -112,6 +112,13 @@ class PagesIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void theHomePageOffersSearchWithoutJavaScript() {
+    String home = client().get("/").body();
+    assertThat(home).contains("<form method=\"get\" action=\"/search\"").contains("name=\"q\"");
+    assertThat(client().get("/search?q=angry").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void healthIsPublic() {
     HttpResponse<String> health = client().get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
