@@ -204,21 +204,7 @@ class AuthoringPages {
       Media uploaded = media.upload(principal.getName(), file.getOriginalFilename(), in);
       List<LessonContent.Attachment> attachments = new java.util.ArrayList<>(lesson.attachments());
       attachments.add(new LessonContent.Attachment(uploaded.filename(), uploaded.id()));
-      LessonContent updated =
-          new LessonContent(
-              lesson.title(),
-              lesson.summary(),
-              lesson.competencies(),
-              lesson.topics(),
-              lesson.grades(),
-              lesson.durationMinutes(),
-              lesson.setting(),
-              lesson.materials(),
-              lesson.objectives(),
-              lesson.markdown(),
-              lesson.sensitivity(),
-              lesson.reviewBy(),
-              attachments);
+      LessonContent updated = lesson.withAttachments(attachments);
       authoring.update(
           ContentType.LESSON,
           id,

@@ -141,17 +141,18 @@ class CatalogApi {
   CourseView course(@PathVariable String lang, @PathVariable String slug) {
     PublishedItem item = catalog.get(ContentType.COURSE, lang, slug);
     CourseContent course = (CourseContent) item.content();
+    java.util.Map<String, PublishedItem> lessons = new java.util.HashMap<>();
+    course
+        .lessonSlugs()
+        .forEach(s -> catalog.find(ContentType.LESSON, lang, s).ifPresent(p -> lessons.put(s, p)));
+    java.util.function.Function<String, LessonLink> link =
+        s -> new LessonLink(s, lang, lessons.containsKey(s) ? lessons.get(s).content().title() : s);
     List<UnitView> units =
         course.units().stream()
-            .map(
-                u ->
-                    new UnitView(
-                        u.title(), u.week(), u.lessons().stream().map(s -> link(lang, s)).toList()))
+            .map(u -> new UnitView(u.title(), u.week(), u.lessons().stream().map(link).toList()))
             .toList();
     int total =
-        course.lessonSlugs().stream()
-            .map(s -> catalog.find(ContentType.LESSON, lang, s))
-            .flatMap(java.util.Optional::stream)
+        lessons.values().stream()
             .mapToInt(p -> ((LessonContent) p.content()).durationMinutes())
             .sum();
     return new CourseView(
@@ -163,7 +164,7 @@ class CatalogApi {
         course.grades(),
         course.markdown(),
         markdown.toHtml(course.markdown()),
-        course.lessonSlugs().stream().map(s -> link(lang, s)).toList(),
+        course.lessonSlugs().stream().map(link).toList(),
         units,
         total,
         item.revision(),
@@ -225,12 +226,6 @@ class CatalogApi {
                     i.content().summary(),
                     i.url()))
         .toList();
-  }
-
-  private LessonLink link(String lang, String slug) {
-    String title =
-        catalog.find(ContentType.LESSON, lang, slug).map(p -> p.content().title()).orElse(slug);
-    return new LessonLink(slug, lang, title);
   }
 
   private List<Translation> translations(PublishedItem item) {

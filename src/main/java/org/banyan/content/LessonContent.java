@@ -40,6 +40,24 @@ public record LessonContent(
     sensitivity = sensitivity == null || sensitivity.isBlank() ? "low" : sensitivity;
   }
 
+  /** This lesson with other attachments, everything else the same. */
+  public LessonContent withAttachments(List<Attachment> attachments) {
+    return new LessonContent(
+        title,
+        summary,
+        competencies,
+        topics,
+        grades,
+        durationMinutes,
+        setting,
+        materials,
+        objectives,
+        markdown,
+        sensitivity,
+        reviewBy,
+        attachments);
+  }
+
   /** A file attached to a lesson: a worksheet, a picture, an audio clip. */
   public record Attachment(String name, String mediaId) {}
 }
