@@ -3,11 +3,15 @@ package org.banyan.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -21,11 +25,14 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -140,7 +147,7 @@ public class CatalogSearch {
         if (scored.doc == doc) {
           continue;
         }
-        hits.add(hit(searcher.storedFields().document(scored.doc), scored.score, null));
+        hits.add(hit(searcher.storedFields().document(scored.doc, SHOWN), scored.score, null));
       }
       hits.sort(Comparator.comparing((SearchResults.Hit h) -> !h.lang().equals(lang)));
       return hits.stream().limit(count).toList();
@@ -161,6 +168,36 @@ public class CatalogSearch {
       int size,
       boolean newest)
       throws IOException {
+    DrillDownQuery query = filtered(text, request);
+    int wanted = page * size;
+    boolean byDate = "newest".equals(request.sort()) || (request.sort() == null && newest);
+    Sort sort =
+        byDate
+            ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
+            : Sort.RELEVANCE;
+    // Two passes. The page of hits needs scores only for documents that can still make the page,
+    // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted). The facet
+    // counts and the total need every match but no score, so they skip scoring altogether.
+    TopDocs top =
+        byDate
+            ? searcher.search(query, wanted, sort, true)
+            : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+    if (searcher.facets == null) {
+      return new Outcome(
+          searcher.count(filtered(TextQueries.withoutPhrases(text), request)),
+          slice(top, page, size),
+          null);
+    }
+    DrillSideways sideways = new DrillSideways(searcher, index.facets(), searcher.facets);
+    DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
+        sideways.search(
+            filtered(TextQueries.withoutPhrases(text), request),
+            new TotalHitCountCollectorManager());
+    return new Outcome(counted.collectorResult, slice(top, page, size), counted.facets);
+  }
+
+  /** The text query (all when null) within the filters of the request. */
+  private DrillDownQuery filtered(Query text, SearchRequest request) {
     BooleanQuery.Builder base = new BooleanQuery.Builder();
     base.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
     if (!request.signedIn()) {
@@ -173,20 +210,7 @@ public class CatalogSearch {
     drill(query, IndexSchema.F_COMPETENCY, request.competencies());
     drill(query, IndexSchema.F_TOPIC, request.topics());
     drill(query, IndexSchema.F_DURATION, request.durations());
-    int wanted = page * size;
-    boolean byDate = "newest".equals(request.sort()) || (request.sort() == null && newest);
-    Sort sort =
-        byDate
-            ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
-            : Sort.RELEVANCE;
-    if (searcher.facets == null) {
-      TopDocs docs = searcher.search(query, wanted, sort, true);
-      return new Outcome(docs.totalHits.value, slice(docs, page, size), null);
-    }
-    DrillSideways sideways = new DrillSideways(searcher, index.facets(), searcher.facets);
-    DrillSideways.DrillSidewaysResult result =
-        sideways.search(query, null, null, wanted, sort, true);
-    return new Outcome(result.hits.totalHits.value, slice(result.hits, page, size), result.facets);
+    return query;
   }
 
   private static ScoreDoc[] slice(TopDocs docs, int page, int size) {
@@ -194,8 +218,7 @@ public class CatalogSearch {
     if (from >= docs.scoreDocs.length) {
       return new ScoreDoc[0];
     }
-    return java.util.Arrays.copyOfRange(
-        docs.scoreDocs, from, Math.min(docs.scoreDocs.length, from + size));
+    return Arrays.copyOfRange(docs.scoreDocs, from, Math.min(docs.scoreDocs.length, from + size));
   }
 
   private static void drill(DrillDownQuery query, String dimension, List<String> values) {
@@ -212,18 +235,23 @@ public class CatalogSearch {
           UnifiedHighlighter.builder(searcher, index.analyzer())
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
               .withMaxLength(50_000)
+              .withHighlightPhrasesStrictly(false)
               .build();
       TopDocs top =
           new TopDocs(
               new org.apache.lucene.search.TotalHits(
                   docs.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
               docs);
-      String[] fields = new String[HIGHLIGHT_EN.length + HIGHLIGHT_ZH.length];
-      System.arraycopy(HIGHLIGHT_EN, 0, fields, 0, HIGHLIGHT_EN.length);
-      System.arraycopy(HIGHLIGHT_ZH, 0, fields, HIGHLIGHT_EN.length, HIGHLIGHT_ZH.length);
+      // Only the fields the query searched (English or Chinese), in order of preference.
+      Set<String> searched = searchedFields(text);
+      String[] fields =
+          Stream.concat(Arrays.stream(HIGHLIGHT_EN), Arrays.stream(HIGHLIGHT_ZH))
+              .filter(searched::contains)
+              .toArray(String[]::new);
       int[] passages = new int[fields.length];
-      java.util.Arrays.fill(passages, 1);
-      Map<String, String[]> found = highlighter.highlightFields(fields, text, top, passages);
+      Arrays.fill(passages, 1);
+      Map<String, String[]> found =
+          fields.length == 0 ? Map.of() : highlighter.highlightFields(fields, text, top, passages);
       for (int i = 0; i < docs.length; i++) {
         for (String field : fields) {
           String[] values = found.get(field);
@@ -236,9 +264,46 @@ public class CatalogSearch {
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(searcher.storedFields().document(docs[i].doc), docs[i].score, snippets.get(i)));
+      hits.add(
+          hit(
+              searcher.storedFields().document(docs[i].doc, SHOWN),
+              docs[i].score,
+              snippets.get(i)));
     }
     return hits;
+  }
+
+  /** The stored fields a hit shows; the stored text kept for highlighting is not read. */
+  private static final Set<String> SHOWN =
+      Set.of(
+          IndexSchema.TYPE,
+          IndexSchema.SLUG,
+          IndexSchema.LANG,
+          IndexSchema.TITLE,
+          IndexSchema.SUMMARY,
+          IndexSchema.COMPETENCIES,
+          IndexSchema.TOPICS,
+          IndexSchema.GRADES,
+          IndexSchema.DURATION,
+          IndexSchema.URL);
+
+  private static Set<String> searchedFields(Query query) {
+    Set<String> fields = new HashSet<>();
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term term : terms) {
+              fields.add(term.field());
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? EMPTY_VISITOR : this;
+          }
+        });
+    return fields;
   }
 
   private static SearchResults.Hit hit(Document doc, float score, String highlight) {

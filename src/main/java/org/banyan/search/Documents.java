@@ -71,6 +71,9 @@ final class Documents {
     doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_LANG, item.lang()));
 
     Text text = text(content);
+    // "Did you mean" draws on the words of titles, summaries, objectives and the taxonomy: the
+    // words a teacher searches with. The body would double the indexing work for little more.
+    List<String> spelling = new ArrayList<>();
     boolean chinese = Languages.CHINESE.equals(item.lang());
     for (String part : IndexSchema.PARTS) {
       String value = text.part(part);
@@ -78,13 +81,15 @@ final class Documents {
         continue;
       }
       if (chinese) {
-        if (!part.equals("body")) {
+        if (IndexSchema.SEGMENTED.contains(part)) {
           doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
         }
         doc.add(new Field(part + IndexSchema.CJK, value, STORED_TEXT));
       } else {
         doc.add(new Field(part + IndexSchema.EN, value, STORED_TEXT));
-        doc.add(new TextField(IndexSchema.SPELL, value, Field.Store.NO));
+        if (!part.equals("body")) {
+          spelling.add(value);
+        }
       }
     }
 
@@ -124,7 +129,12 @@ final class Documents {
       doc.add(new StoredField(IndexSchema.DURATION, duration));
     }
     if (!terms.isEmpty()) {
-      doc.add(new TextField(IndexSchema.TERMS, String.join(" ; ", terms), Field.Store.NO));
+      String words = String.join(" ; ", terms);
+      doc.add(new TextField(IndexSchema.TERMS, words, Field.Store.NO));
+      spelling.add(words);
+    }
+    if (!spelling.isEmpty()) {
+      doc.add(new TextField(IndexSchema.SPELL, String.join("\n", spelling), Field.Store.NO));
     }
     return doc;
   }

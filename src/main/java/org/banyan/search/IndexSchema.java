@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "4";
+  static final String VERSION = "5";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";
@@ -41,10 +41,16 @@ final class IndexSchema {
 
   /**
    * Searchable text, one field per part and analysis: {@code title_en}, {@code body_cjk}. Chinese
-   * word segmentation ({@code _zh}) covers title, summary and objectives; the body, most of the
-   * text, is searched by its bigrams alone, since segmenting it is by far the slowest step.
+   * text is indexed as bigrams ({@code _cjk}); the {@link #SEGMENTED} parts also as words ({@code
+   * _zh}).
    */
   static final String[] PARTS = {"title", "summary", "objectives", "body"};
+
+  /**
+   * The parts segmented into Chinese words as well as bigrams. Word segmentation is the slowest
+   * analysis by far; it pays off on titles, where a whole-word match tells most.
+   */
+  static final java.util.Set<String> SEGMENTED = java.util.Set.of("title");
 
   /** Taxonomy labels and synonyms of an item's topics and competencies, in both languages. */
   static final String TERMS = "terms";
@@ -162,10 +168,13 @@ final class IndexSchema {
     Analyzer english = english();
     Analyzer words = chineseWords();
     Analyzer bigrams = chineseBigrams(unigrams);
+    // The body, most of the text, keeps bigrams only: a single character finds titles, summaries
+    // and topics, and indexing the body's every character as well would double its cost.
+    Analyzer bodyBigrams = chineseBigrams(false);
     for (String part : PARTS) {
       fields.put(part + EN, english);
       fields.put(part + ZH, words);
-      fields.put(part + CJK, bigrams);
+      fields.put(part + CJK, part.equals("body") ? bodyBigrams : bigrams);
     }
     fields.put(TERMS, mixed(unigrams));
     fields.put(SPELL, new StandardAnalyzer());

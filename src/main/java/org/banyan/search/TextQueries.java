@@ -14,7 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
@@ -34,6 +33,7 @@ final class TextQueries {
       Map.of("title", 4f, "summary", 2f, "objectives", 2f, "body", 1f);
   static final float TERMS_BOOST = 2.5f;
   static final float PHRASE_BOOST = 1.5f;
+  static final float CHINESE_WEIGHT = 0.6f;
 
   private final Analyzer analyzer;
   private final Analyzer words = new StandardAnalyzer();
@@ -106,9 +106,11 @@ final class TextQueries {
   static final int MAX_TOKENS = 24;
 
   private Query build(String text, boolean fuzzy) {
-    List<Query> perField = new ArrayList<>();
-    BooleanQuery.Builder phrases = new BooleanQuery.Builder();
-    boolean anyPhrase = false;
+    // One flat disjunction of boosted term (and phrase) queries: a field's match adds to the
+    // score. Flat SHOULD clauses let Lucene skip documents that cannot make the page (block-max
+    // WAND), where a nested max-of-fields query would have to score every match.
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    boolean empty = true;
     boolean han =
         text.codePoints()
             .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
@@ -126,14 +128,16 @@ final class TextQueries {
     for (String part : IndexSchema.PARTS) {
       float boost = BOOSTS.get(part);
       for (String suffix : suffixes) {
-        if (suffix.equals(IndexSchema.ZH) && part.equals("body")) {
+        if (suffix.equals(IndexSchema.ZH) && !IndexSchema.SEGMENTED.contains(part)) {
           continue;
         }
         String field = part + suffix;
         List<String> tokens = tokens(field, text);
-        Query query = anyOf(field, tokens);
-        if (query != null) {
-          perField.add(new BoostQuery(query, boost));
+        for (String token : tokens) {
+          any.add(
+              new BoostQuery(new TermQuery(new Term(field, token)), boost * weight(suffix)),
+              BooleanClause.Occur.SHOULD);
+          empty = false;
         }
         if (tokens.size() > 1
             && !suffix.equals(IndexSchema.ZH)
@@ -143,53 +147,57 @@ final class TextQueries {
           for (int i = 0; i < tokens.size(); i++) {
             phrase.add(new Term(field, tokens.get(i)), i);
           }
-          phrases.add(
-              new BoostQuery(phrase.build(), boost * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
-          anyPhrase = true;
+          any.add(new BoostQuery(phrase.build(), boost * PHRASE_BOOST), BooleanClause.Occur.SHOULD);
         }
       }
     }
-    Query terms = anyOf(IndexSchema.TERMS, tokens(IndexSchema.TERMS, text));
-    if (terms != null) {
-      perField.add(new BoostQuery(terms, TERMS_BOOST));
+    for (String token : tokens(IndexSchema.TERMS, text)) {
+      any.add(
+          new BoostQuery(new TermQuery(new Term(IndexSchema.TERMS, token)), TERMS_BOOST),
+          BooleanClause.Occur.SHOULD);
+      empty = false;
     }
     if (fuzzy) {
       Query typos = fuzzy(text);
       if (typos != null) {
-        perField.add(typos);
+        any.add(typos, BooleanClause.Occur.SHOULD);
+        empty = false;
       }
     }
-    if (perField.isEmpty()) {
-      return null;
+    return empty ? null : any.build();
+  }
+
+  /**
+   * Chinese text is matched twice, as words and as bigrams; each counts a little less, so that a
+   * Chinese match does not outweigh an English one only for being counted in two fields.
+   */
+  private static float weight(String suffix) {
+    return suffix.equals(IndexSchema.EN) ? 1f : CHINESE_WEIGHT;
+  }
+
+  /**
+   * The same matches without the phrase clauses: every phrase match also matches its words, so the
+   * phrases only add to the score, and counting the matches need not check positions.
+   */
+  static Query withoutPhrases(Query query) {
+    if (!(query instanceof BooleanQuery bool)) {
+      return query;
     }
-    Query best = new DisjunctionMaxQuery(perField, 0.3f);
-    if (!anyPhrase) {
-      return best;
+    BooleanQuery.Builder kept = new BooleanQuery.Builder();
+    for (BooleanClause clause : bool.clauses()) {
+      Query inner =
+          clause.getQuery() instanceof BoostQuery boost ? boost.getQuery() : clause.getQuery();
+      if (!(inner instanceof PhraseQuery)) {
+        kept.add(clause);
+      }
     }
-    return new BooleanQuery.Builder()
-        .add(best, BooleanClause.Occur.MUST)
-        .add(phrases.build(), BooleanClause.Occur.SHOULD)
-        .build();
+    return kept.build();
   }
 
   /** The words of the text as {@code field} indexes them, in order, without repeats. */
   private List<String> tokens(String field, String text) {
     List<String> tokens = analyze(field, text);
     return tokens.size() > MAX_TOKENS ? tokens.subList(0, MAX_TOKENS) : tokens;
-  }
-
-  private static Query anyOf(String field, List<String> tokens) {
-    if (tokens.isEmpty()) {
-      return null;
-    }
-    if (tokens.size() == 1) {
-      return new TermQuery(new Term(field, tokens.get(0)));
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    for (String token : tokens) {
-      any.add(new TermQuery(new Term(field, token)), BooleanClause.Occur.SHOULD);
-    }
-    return any.build();
   }
 
   /** Edit-distance matches of the English words, for typos; weaker than exact ones. */
