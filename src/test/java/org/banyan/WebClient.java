@@ -80,6 +80,15 @@ public final class WebClient {
             .build());
   }
 
+  /** Sends JSON with any method, e.g. PATCH. */
+  public HttpResponse<String> send(String method, String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   public HttpResponse<String> delete(String path) {
     return send(request(path).DELETE().build());
   }

@@ -260,6 +260,34 @@ public class Classes {
   }
 
   /**
+   * Every time {@code teacher} marked {@code lessonSlug} as taught with a class following a course
+   * in {@code lang}, earliest first; for features that follow deliveries and must catch up with
+   * ones made before they started to listen.
+   */
+  public List<LessonDelivered> deliveriesOf(String teacher, String lang, String lessonSlug) {
+    return db.sql(
+            """
+            SELECT c.id, c.course_lang, d.lesson_slug, d.delivered_on, d.rating
+            FROM deliveries d JOIN classes c ON c.id = d.class_id
+            WHERE c.owner = :owner AND c.course_lang = :lang AND d.lesson_slug = :lesson
+            ORDER BY d.delivered_on, d.id
+            """)
+        .param("owner", teacher)
+        .param("lang", lang)
+        .param("lesson", lessonSlug)
+        .query(
+            (rs, n) ->
+                new LessonDelivered(
+                    rs.getLong("id"),
+                    teacher,
+                    rs.getString("course_lang"),
+                    rs.getString("lesson_slug"),
+                    rs.getObject("delivered_on", LocalDate.class),
+                    (Integer) rs.getObject("rating")))
+        .list();
+  }
+
+  /**
    * Per county, school and course: classes, lessons delivered, and delivered in the last 30 days.
    */
   public List<ReportLine> report() {

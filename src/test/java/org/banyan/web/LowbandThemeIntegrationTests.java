@@ -26,4 +26,23 @@ class LowbandThemeIntegrationTests extends PostgresTestBase {
     browser.signIn("admin", ADMIN_PASSWORD);
     assertThat(browser.get("/admin/users").body()).contains("class=\"lowband").contains("teacher2");
   }
+
+  @Test
+  void theTrainingPagesUseTheLowbandLayoutWithTheirNavigation() {
+    WebClient teacher = browserAs("teacher");
+    String training = teacher.get("/training").body();
+    assertThat(training).contains("class=\"lowband").contains("data-nav=\"training\"");
+    assertThat(training).contains("id=\"others\"");
+    assertThat(teacher.get("/modules/en/teacher-wellbeing").headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).endsWith("/training/modules/en/teacher-wellbeing"));
+    assertThat(teacher.get("/training/modules/en/teacher-wellbeing").body())
+        .contains("class=\"lowband module-player")
+        .contains("data-type=\"quiz\"");
+    String trainer = browserAs("trainer").get("/trainer").body();
+    assertThat(trainer)
+        .contains("class=\"lowband")
+        .contains("data-nav=\"trainer\"")
+        .contains("id=\"new-assignment\"")
+        .contains("href=\"/classes/report\"");
+  }
 }
