@@ -67,6 +67,7 @@ public class CatalogSearch {
   private final FacetLabels labels;
   private final TextQueries queries;
   private final DirectSpellChecker spelling = new DirectSpellChecker();
+  private volatile TaxonomyWords taxonomyWords = TaxonomyWords.NONE;
 
   CatalogSearch(SearchIndex index, Suggestions suggestions, Catalog catalog, FacetLabels labels) {
     this.index = index;
@@ -82,12 +83,13 @@ public class CatalogSearch {
     int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
     SearchIndex.Searcher searcher = index.acquire();
     try {
-      Query textQuery = text.isEmpty() ? null : queries.query(text, false);
+      TaxonomyWords taxonomy = taxonomyWords();
+      Query textQuery = text.isEmpty() ? null : queries.query(text, false, taxonomy);
       Outcome outcome = run(searcher, textQuery, request, page, size, text.isEmpty());
       String didYouMean = null;
       if (!text.isEmpty() && outcome.total() < 3) {
         didYouMean = didYouMean(searcher, text);
-        Query fuzzy = queries.query(text, true);
+        Query fuzzy = queries.query(text, true, taxonomy);
         if (fuzzy != null) {
           Outcome wider = run(searcher, fuzzy, request, page, size, false);
           if (wider.total() > outcome.total()) {
@@ -104,6 +106,17 @@ public class CatalogSearch {
     } finally {
       index.release(searcher);
     }
+  }
+
+  /** The taxonomy's words, analyzed again only when the taxonomy changes (after an import). */
+  private TaxonomyWords taxonomyWords() {
+    TaxonomyWords words = taxonomyWords;
+    Taxonomy taxonomy = catalog.taxonomy();
+    if (words.source() != taxonomy) {
+      words = TaxonomyWords.of(taxonomy);
+      taxonomyWords = words;
+    }
+    return words;
   }
 
   /** Autocomplete on titles and topics, in both languages. */
@@ -131,8 +144,8 @@ public class CatalogSearch {
       boolean chinese = "zh-CN".equals(lang);
       like.setFieldNames(
           chinese
-              ? new String[] {"title_cjk", "summary_cjk", "body_cjk", IndexSchema.TERMS}
-              : new String[] {"title_en", "summary_en", "body_en", IndexSchema.TERMS});
+              ? new String[] {"title_cjk", "summary_cjk", "body_cjk"}
+              : new String[] {"title_en", "summary_en", "body_en"});
       like.setMinTermFreq(1);
       like.setMinDocFreq(1);
       like.setMaxQueryTerms(40);

@@ -1,9 +1,7 @@
 package org.banyan.search;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -20,7 +18,6 @@ import org.banyan.content.LessonContent;
 import org.banyan.content.Markdown;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
-import org.banyan.content.Taxonomy;
 
 /** A published item as a Lucene document: which words go in which field, and the facets. */
 final class Documents {
@@ -51,7 +48,7 @@ final class Documents {
     }
   }
 
-  Document document(PublishedItem item, Taxonomy taxonomy) {
+  Document document(PublishedItem item) {
     Content content = item.content();
     Document doc = new Document();
     doc.add(new StringField(IndexSchema.ID, Long.toString(item.id()), Field.Store.YES));
@@ -71,8 +68,8 @@ final class Documents {
     doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_LANG, item.lang()));
 
     Text text = text(content);
-    // "Did you mean" draws on the words of titles, summaries, objectives and the taxonomy: the
-    // words a teacher searches with. The body would double the indexing work for little more.
+    // "Did you mean" draws on the words of titles, summaries and objectives: the words a teacher
+    // searches with. The body would double the indexing work for little more.
     List<String> spelling = new ArrayList<>();
     boolean chinese = Languages.CHINESE.equals(item.lang());
     for (String part : IndexSchema.PARTS) {
@@ -107,16 +104,13 @@ final class Documents {
     } else if (content instanceof ModuleContent module) {
       duration = module.estimatedMinutes();
     }
-    Set<String> terms = new LinkedHashSet<>();
     for (String id : competencies) {
       doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_COMPETENCY, id));
       doc.add(new StoredField(IndexSchema.COMPETENCIES, id));
-      taxonomy.competency(id).ifPresent(term -> terms.addAll(words(term)));
     }
     for (String id : topics) {
       doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_TOPIC, id));
       doc.add(new StoredField(IndexSchema.TOPICS, id));
-      taxonomy.topic(id).ifPresent(term -> terms.addAll(words(term)));
     }
     for (Integer grade : grades) {
       doc.add(new SortedSetDocValuesFacetField(IndexSchema.F_GRADE, Integer.toString(grade)));
@@ -127,11 +121,6 @@ final class Documents {
           new SortedSetDocValuesFacetField(
               IndexSchema.F_DURATION, IndexSchema.durationBand(duration)));
       doc.add(new StoredField(IndexSchema.DURATION, duration));
-    }
-    if (!terms.isEmpty()) {
-      String words = String.join(" ; ", terms);
-      doc.add(new TextField(IndexSchema.TERMS, words, Field.Store.NO));
-      spelling.add(words);
     }
     if (!spelling.isEmpty()) {
       doc.add(new TextField(IndexSchema.SPELL, String.join("\n", spelling), Field.Store.NO));
@@ -163,13 +152,5 @@ final class Documents {
         content.summary() == null ? "" : content.summary(),
         objectives,
         body.toString());
-  }
-
-  private static List<String> words(Taxonomy.Term term) {
-    List<String> words = new ArrayList<>();
-    words.add(term.zh());
-    words.add(term.en());
-    term.synonyms().values().forEach(words::addAll);
-    return words;
   }
 }

@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "5";
+  static final String VERSION = "6";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";
@@ -51,9 +51,6 @@ final class IndexSchema {
    * analysis by far; it pays off on titles, where a whole-word match tells most.
    */
   static final java.util.Set<String> SEGMENTED = java.util.Set.of("title");
-
-  /** Taxonomy labels and synonyms of an item's topics and competencies, in both languages. */
-  static final String TERMS = "terms";
 
   /** Raw English words for "did you mean". */
   static final String SPELL = "spell";
@@ -176,7 +173,6 @@ final class IndexSchema {
       fields.put(part + ZH, words);
       fields.put(part + CJK, part.equals("body") ? bodyBigrams : bigrams);
     }
-    fields.put(TERMS, mixed(unigrams));
     fields.put(SPELL, new StandardAnalyzer());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
   }

@@ -86,13 +86,13 @@ class SearchConfiguration {
       long started = System.nanoTime();
       List<PublishedItem> items = catalog.all();
       if (index.needsRebuild()) {
-        index.rebuild(items, catalog.taxonomy());
+        index.rebuild(items);
         log.info(
             "Built the search index: {} items in {} ms",
             items.size(),
             (System.nanoTime() - started) / 1_000_000);
       } else {
-        int changed = index.reconcile(items, catalog.taxonomy());
+        int changed = index.reconcile(items);
         log.info(
             "Search index checked against the catalog: {} items, {} brought up to date",
             items.size(),
@@ -104,14 +104,14 @@ class SearchConfiguration {
     /** Rebuilds the whole index from SQL; answers how many items were indexed. */
     int rebuild() {
       List<PublishedItem> items = catalog.all();
-      int count = index.rebuild(items, catalog.taxonomy());
+      int count = index.rebuild(items);
       suggestions.rebuild(items, catalog.taxonomy());
       return count;
     }
 
     @EventListener
     void published(ContentPublished event) {
-      index.put(event.item(), catalog.taxonomy());
+      index.put(event.item());
       scheduleSuggestions();
     }
 

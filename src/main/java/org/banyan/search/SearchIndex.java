@@ -33,7 +33,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.banyan.content.PublishedItem;
-import org.banyan.content.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -91,7 +90,7 @@ final class SearchIndex implements AutoCloseable {
                   rebuild
                       ? IndexWriterConfig.OpenMode.CREATE
                       : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-              .setRAMBufferSizeMB(64);
+              .setRAMBufferSizeMB(128);
       this.writer = new IndexWriter(directory, config);
       this.manager =
           new SearcherManager(
@@ -133,11 +132,11 @@ final class SearchIndex implements AutoCloseable {
   /**
    * Adds or replaces one item; searchable after the next refresh, within a fraction of a second.
    */
-  void put(PublishedItem item, Taxonomy taxonomy) {
+  void put(PublishedItem item) {
     try {
       writer.updateDocument(
           new Term(IndexSchema.ID, Long.toString(item.id())),
-          facets.build(documents.document(item, taxonomy)));
+          facets.build(documents.document(item)));
       dirty.set(true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -154,12 +153,12 @@ final class SearchIndex implements AutoCloseable {
   }
 
   /** Replaces the whole index; searches see the old one until the new one is complete. */
-  synchronized int rebuild(List<PublishedItem> items, Taxonomy taxonomy) {
-    return rebuild(items.iterator(), taxonomy);
+  synchronized int rebuild(List<PublishedItem> items) {
+    return rebuild(items.iterator());
   }
 
-  /** As {@link #rebuild(List, Taxonomy)}, reading the items one by one. */
-  synchronized int rebuild(java.util.Iterator<PublishedItem> items, Taxonomy taxonomy) {
+  /** As {@link #rebuild(List)}, reading the items one by one. */
+  synchronized int rebuild(java.util.Iterator<PublishedItem> items) {
     rebuilding = true;
     java.util.concurrent.atomic.AtomicInteger count =
         new java.util.concurrent.atomic.AtomicInteger();
@@ -180,7 +179,7 @@ final class SearchIndex implements AutoCloseable {
                       }
                       item = items.next();
                     }
-                    writer.addDocument(facets.build(documents.document(item, taxonomy)));
+                    writer.addDocument(facets.build(documents.document(item)));
                     count.incrementAndGet();
                   }
                 }));
@@ -205,13 +204,13 @@ final class SearchIndex implements AutoCloseable {
   }
 
   /** Brings the index in line with the catalog: adds and updates what differs, drops the rest. */
-  synchronized int reconcile(List<PublishedItem> items, Taxonomy taxonomy) {
+  synchronized int reconcile(List<PublishedItem> items) {
     Map<String, Integer> indexed = indexedRevisions();
     int changed = 0;
     for (PublishedItem item : items) {
       Integer revision = indexed.remove(Long.toString(item.id()));
       if (revision == null || revision != item.revision()) {
-        put(item, taxonomy);
+        put(item);
         changed++;
       }
     }

@@ -10,6 +10,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -34,9 +36,13 @@ final class TextQueries {
   static final float TERMS_BOOST = 2.5f;
   static final float PHRASE_BOOST = 1.5f;
   static final float CHINESE_WEIGHT = 0.6f;
+  static final float TYPO_WEIGHT = 0.5f;
+
+  private static final FacetsConfig FACETS = IndexSchema.facets();
 
   private final Analyzer analyzer;
   private final Analyzer words = new StandardAnalyzer();
+  private final Analyzer taxonomyWords = IndexSchema.mixed(false);
 
   TextQueries(Analyzer analyzer) {
     this.analyzer = analyzer;
@@ -59,10 +65,15 @@ final class TextQueries {
    * make too many clauses (a long run of Chinese characters) is shortened until it does not.
    */
   Query query(String text, boolean fuzzy) {
+    return query(text, fuzzy, TaxonomyWords.NONE);
+  }
+
+  /** As {@link #query(String, boolean)}, also asking for the topics the words name. */
+  Query query(String text, boolean fuzzy, TaxonomyWords taxonomy) {
     String attempt = text;
     while (true) {
       try {
-        Query query = build(attempt, fuzzy);
+        Query query = build(attempt, fuzzy, taxonomy);
         if (query != null && clauses(query) > MAX_CLAUSES) {
           throw new org.apache.lucene.search.IndexSearcher.TooManyClauses();
         }
@@ -105,7 +116,7 @@ final class TextQueries {
   /** At most this many words of the text count, per field. */
   static final int MAX_TOKENS = 24;
 
-  private Query build(String text, boolean fuzzy) {
+  private Query build(String text, boolean fuzzy, TaxonomyWords taxonomy) {
     // One flat disjunction of boosted term (and phrase) queries: a field's match adds to the
     // score. Flat SHOULD clauses let Lucene skip documents that cannot make the page (block-max
     // WAND), where a nested max-of-fields query would have to score every match.
@@ -151,20 +162,35 @@ final class TextQueries {
         }
       }
     }
-    for (String token : tokens(IndexSchema.TERMS, text)) {
-      any.add(
-          new BoostQuery(new TermQuery(new Term(IndexSchema.TERMS, token)), TERMS_BOOST),
-          BooleanClause.Occur.SHOULD);
-      empty = false;
-    }
+    List<String> taxonomyTokens = limit(analyze(taxonomyWords, "taxonomy", text));
+    empty &= !addTopics(any, taxonomy.matches(taxonomyTokens), TERMS_BOOST);
     if (fuzzy) {
       Query typos = fuzzy(text);
       if (typos != null) {
         any.add(typos, BooleanClause.Occur.SHOULD);
         empty = false;
       }
+      empty &= !addTopics(any, taxonomy.nearMatches(taxonomyTokens), TERMS_BOOST * TYPO_WEIGHT);
     }
     return empty ? null : any.build();
+  }
+
+  /**
+   * A clause per topic or competency the words name, on the facet's own indexed term, weighted by
+   * how many of the words name it. Answers whether any was added.
+   */
+  private static boolean addTopics(
+      BooleanQuery.Builder any, Map<TaxonomyWords.Entry, Integer> matches, float weight) {
+    for (Map.Entry<TaxonomyWords.Entry, Integer> match : matches.entrySet()) {
+      String dimension = match.getKey().dimension();
+      Term term =
+          DrillDownQuery.term(
+              FACETS.getDimConfig(dimension).indexFieldName, dimension, match.getKey().id());
+      any.add(
+          new BoostQuery(new TermQuery(term), weight * match.getValue()),
+          BooleanClause.Occur.SHOULD);
+    }
+    return !matches.isEmpty();
   }
 
   /**
@@ -196,7 +222,10 @@ final class TextQueries {
 
   /** The words of the text as {@code field} indexes them, in order, without repeats. */
   private List<String> tokens(String field, String text) {
-    List<String> tokens = analyze(field, text);
+    return limit(analyze(field, text));
+  }
+
+  private static List<String> limit(List<String> tokens) {
     return tokens.size() > MAX_TOKENS ? tokens.subList(0, MAX_TOKENS) : tokens;
   }
 
@@ -210,18 +239,14 @@ final class TextQueries {
       }
       int edits = word.length() >= 8 ? 2 : 1;
       for (String field :
-          List.of(
-              "title" + IndexSchema.EN,
-              "summary" + IndexSchema.EN,
-              "body" + IndexSchema.EN,
-              IndexSchema.TERMS)) {
+          List.of("title" + IndexSchema.EN, "summary" + IndexSchema.EN, "body" + IndexSchema.EN)) {
         for (String stem : analyze(field, word)) {
           typos.add(new FuzzyQuery(new Term(field, stem), edits, 1), BooleanClause.Occur.SHOULD);
           any = true;
         }
       }
     }
-    return any ? new BoostQuery(typos.build(), 0.5f) : null;
+    return any ? new BoostQuery(typos.build(), TYPO_WEIGHT) : null;
   }
 
   /** The plain lower-case words of the text, as a reader would split them. */

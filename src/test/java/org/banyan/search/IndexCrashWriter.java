@@ -2,7 +2,6 @@ package org.banyan.search;
 
 import java.nio.file.Path;
 import org.banyan.content.Markdown;
-import org.banyan.content.Taxonomy;
 
 /** Run as its own process by {@link IndexRecoveryTests}: indexes without end until it is killed. */
 public final class IndexCrashWriter {
@@ -10,15 +9,13 @@ public final class IndexCrashWriter {
   private IndexCrashWriter() {}
 
   public static void main(String[] args) {
-    Taxonomy none = new Taxonomy(java.util.List.of(), java.util.List.of());
     SearchIndex index = new SearchIndex(Path.of(args[0]), new Documents(new Markdown()));
-    index.rebuild(SyntheticItems.lessons(200), none);
+    index.rebuild(SyntheticItems.lessons(200));
     System.out.println("READY");
     System.out.flush();
     for (long id = 201; ; id++) {
       index.put(
-          SyntheticItems.lesson(id, "en", "Late lesson " + id, "Written while being killed."),
-          none);
+          SyntheticItems.lesson(id, "en", "Late lesson " + id, "Written while being killed."));
       if (id % 50 == 0) {
         index.commit();
       }

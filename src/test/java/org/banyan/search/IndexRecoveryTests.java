@@ -18,14 +18,11 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.banyan.content.Markdown;
 import org.banyan.content.PublishedItem;
-import org.banyan.content.Taxonomy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The index is derived data: whatever happened to it, search works again after a start. */
 class IndexRecoveryTests {
-
-  private static final Taxonomy NONE = new Taxonomy(List.of(), List.of());
 
   @TempDir Path folder;
 
@@ -46,7 +43,7 @@ class IndexRecoveryTests {
   void aMissingIndexIsRebuilt() throws Exception {
     try (SearchIndex index = open()) {
       assertThat(index.needsRebuild()).isTrue();
-      index.rebuild(SyntheticItems.lessons(30), NONE);
+      index.rebuild(SyntheticItems.lessons(30));
       assertThat(count(index)).isEqualTo(30);
     }
     try (SearchIndex again = open()) {
@@ -69,7 +66,7 @@ class IndexRecoveryTests {
   @Test
   void anUnreadableIndexIsRebuilt() throws Exception {
     try (SearchIndex index = open()) {
-      index.rebuild(SyntheticItems.lessons(10), NONE);
+      index.rebuild(SyntheticItems.lessons(10));
     }
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file :
@@ -79,7 +76,7 @@ class IndexRecoveryTests {
     }
     try (SearchIndex index = open()) {
       assertThat(index.needsRebuild()).isTrue();
-      index.rebuild(SyntheticItems.lessons(10), NONE);
+      index.rebuild(SyntheticItems.lessons(10));
       assertThat(count(index)).isEqualTo(10);
     }
   }
@@ -87,12 +84,12 @@ class IndexRecoveryTests {
   @Test
   void reconcilingBringsTheIndexInLineWithTheCatalog() throws Exception {
     try (SearchIndex index = open()) {
-      index.rebuild(SyntheticItems.lessons(20), NONE);
+      index.rebuild(SyntheticItems.lessons(20));
       List<PublishedItem> catalog = new java.util.ArrayList<>(SyntheticItems.lessons(15));
       catalog.add(SyntheticItems.lesson(99, "en", "New one", "Added while the index was down."));
-      assertThat(index.reconcile(catalog, NONE)).isEqualTo(6);
+      assertThat(index.reconcile(catalog)).isEqualTo(6);
       assertThat(count(index)).isEqualTo(16);
-      assertThat(index.reconcile(catalog, NONE)).isZero();
+      assertThat(index.reconcile(catalog)).isZero();
     }
   }
 
@@ -125,9 +122,9 @@ class IndexRecoveryTests {
     try (SearchIndex index = open()) {
       List<PublishedItem> catalog = SyntheticItems.lessons(200);
       if (index.needsRebuild()) {
-        index.rebuild(catalog, NONE);
+        index.rebuild(catalog);
       } else {
-        index.reconcile(catalog, NONE);
+        index.reconcile(catalog);
       }
       assertThat(count(index)).isEqualTo(200);
     }

@@ -69,7 +69,7 @@ class SearchBenchmark {
             Runtime.getRuntime().maxMemory() >> 20));
 
     long started = System.nanoTime();
-    int indexed = index.rebuild(corpus.items(DOCUMENTS), catalog.taxonomy());
+    int indexed = index.rebuild(corpus.items(DOCUMENTS));
     double seconds = (System.nanoTime() - started) / 1e9;
     report.append(
         String.format(
