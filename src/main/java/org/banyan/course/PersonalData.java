@@ -5,10 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spots what looks like a child's personal data in a teacher's note: a mainland resident ID number
- * (18 characters with a valid check digit) or a mobile number (11 digits starting with 1).
+ * Spots what looks like a child's personal data in what a teacher writes: a mainland resident ID
+ * number (18 characters with a valid check digit) or a mobile number (11 digits starting with 1).
  */
-final class PersonalData {
+public final class PersonalData {
 
   private static final Pattern ID =
       Pattern.compile("(?<![0-9A-Za-z])(\\d{17}[0-9Xx])(?![0-9A-Za-z])");
@@ -19,7 +19,7 @@ final class PersonalData {
   private PersonalData() {}
 
   /** The message code of what the text seems to hold, or empty. */
-  static Optional<String> suspect(String text) {
+  public static Optional<String> suspect(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
 import org.banyan.course.Classes;
 import org.banyan.course.LessonDelivered;
+import org.banyan.course.PersonalData;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
 import org.banyan.web.InvalidInput;
@@ -319,6 +320,9 @@ public class Progress {
     }
     if (text.length() > MAX_TEXT) {
       throw InvalidInput.of("text", "invalid.tooLong", MAX_TEXT);
+    }
+    if (PersonalData.suspect(text).isPresent()) {
+      throw InvalidInput.of("text", "invalid.training.personal");
     }
     UUID id =
         statements.append(

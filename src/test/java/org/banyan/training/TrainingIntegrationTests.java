@@ -481,6 +481,14 @@ class TrainingIntegrationTests extends PostgresTestBase {
             complete(teacher, "en", unit("en", "reflection").id(), "{\"text\":\"  \"}")
                 .statusCode())
         .isEqualTo(400);
+    HttpResponse<String> personal =
+        complete(
+            teacher,
+            "en",
+            unit("en", "reflection").id(),
+            "{\"text\":\"Her grandmother's number is 138 1234 5678.\"}");
+    assertThat(personal.statusCode()).isEqualTo(400);
+    assertThat(personal.body()).contains("\"text\"");
     assertThat(complete(teacher, "en", "no-such-unit", null).statusCode()).isEqualTo(404);
     assertThat(
             api(client(), teacher)
