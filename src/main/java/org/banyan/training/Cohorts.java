@@ -130,6 +130,46 @@ public class Cohorts {
     return get(cohort.trainer(), true, id);
   }
 
+  /** Renames one of the trainer's cohorts. */
+  @Transactional
+  public Cohort rename(String trainer, boolean admin, long id, String newName) {
+    Cohort cohort = get(trainer, admin, id);
+    String name = newName == null ? "" : newName.strip();
+    if (name.isEmpty()) {
+      throw InvalidInput.of("name", "invalid.required");
+    }
+    if (name.length() > 100) {
+      throw InvalidInput.of("name", "invalid.tooLong", 100);
+    }
+    db.sql("UPDATE training_cohorts SET name = :name WHERE id = :id")
+        .param("name", name)
+        .param("id", id)
+        .update();
+    return get(cohort.trainer(), true, id);
+  }
+
+  /**
+   * Takes a teacher out of one of the trainer's cohorts. The assignments they had only through the
+   * cohort are no longer theirs; what they did in them is kept, and shows again if they are
+   * assigned the module once more. Taking out someone who is not a member changes nothing.
+   */
+  @Transactional
+  public Cohort removeMember(String trainer, boolean admin, long id, String username) {
+    Cohort cohort = get(trainer, admin, id);
+    int removed =
+        db.sql("DELETE FROM training_cohort_members WHERE cohort_id = :id AND username = :username")
+            .param("id", id)
+            .param("username", username)
+            .update();
+    if (removed > 0) {
+      db.sql("DELETE FROM training_assignees WHERE via_cohort_id = :id AND username = :username")
+          .param("id", id)
+          .param("username", username)
+          .update();
+    }
+    return get(cohort.trainer(), true, id);
+  }
+
   /** The cohorts {@code viewer} made, or every cohort for an administrator. */
   public List<Cohort> visible(String viewer, boolean all) {
     List<CohortRow> rows =

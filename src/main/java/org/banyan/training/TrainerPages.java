@@ -147,6 +147,74 @@ class TrainerPages {
     }
   }
 
+  @GetMapping("/trainer/cohorts/{id}")
+  String cohort(@PathVariable long id, Authentication user, Model model) {
+    return cohort(id, user, model, null, null);
+  }
+
+  @PostMapping("/trainer/cohorts/{id}/name")
+  String renameCohort(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String name,
+      Authentication user,
+      Model model,
+      RedirectAttributes redirect) {
+    try {
+      cohorts.rename(user.getName(), TrainingApi.admin(user), id, name);
+      redirect.addFlashAttribute("saved", name.strip());
+      return "redirect:/trainer/cohorts/" + id;
+    } catch (InvalidInput e) {
+      return cohort(id, user, model, null, e);
+    }
+  }
+
+  @PostMapping("/trainer/cohorts/{id}/members")
+  String addMembers(
+      @PathVariable long id,
+      @RequestParam(required = false) List<String> members,
+      @RequestParam(required = false) List<Long> schools,
+      Authentication user,
+      Model model,
+      RedirectAttributes redirect) {
+    NewCohort request =
+        new NewCohort(
+            null, members == null ? List.of() : members, schools == null ? List.of() : schools);
+    try {
+      Cohort cohort = cohorts.addMembers(user.getName(), TrainingApi.admin(user), id, request);
+      redirect.addFlashAttribute("saved", cohort.name());
+      return "redirect:/trainer/cohorts/" + id;
+    } catch (InvalidInput e) {
+      return cohort(id, user, model, request, e);
+    }
+  }
+
+  @PostMapping("/trainer/cohorts/{id}/members/{username}/remove")
+  String removeMember(
+      @PathVariable long id,
+      @PathVariable String username,
+      Authentication user,
+      RedirectAttributes redirect) {
+    Cohort cohort = cohorts.removeMember(user.getName(), TrainingApi.admin(user), id, username);
+    redirect.addFlashAttribute("saved", cohort.name());
+    return "redirect:/trainer/cohorts/" + id;
+  }
+
+  private String cohort(
+      long id, Authentication user, Model model, NewCohort form, InvalidInput problems) {
+    Cohort cohort = cohorts.get(user.getName(), TrainingApi.admin(user), id);
+    model.addAttribute("cohort", cohort);
+    model.addAttribute(
+        "teachers",
+        cohorts.teachers().stream()
+            .filter(
+                t -> cohort.members().stream().noneMatch(m -> m.username().equals(t.username())))
+            .toList());
+    model.addAttribute("schools", schools.all());
+    model.addAttribute("form", form == null ? new NewCohort("", List.of(), List.of()) : form);
+    model.addAttribute("violations", problems == null ? List.of() : problems.violations());
+    return "training/cohort";
+  }
+
   private String home(
       Authentication user, Locale locale, Model model, NewAssignment form, InvalidInput problems) {
     String lang = SupportedLocales.closest(locale).toLanguageTag();

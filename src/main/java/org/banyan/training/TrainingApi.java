@@ -25,6 +25,9 @@ class TrainingApi {
 
   record DueChange(String dueOn) {}
 
+  /** A cohort's new name. */
+  record CohortChange(String name) {}
+
   private final Cohorts cohorts;
   private final Assignments assignments;
   private final Progress progress;
@@ -81,6 +84,19 @@ class TrainingApi {
   @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
   Cohort addMembers(@PathVariable long id, @RequestBody NewCohort request, Authentication user) {
     return cohorts.addMembers(user.getName(), admin(user), id, request);
+  }
+
+  @PatchMapping("/api/v1/cohorts/{id}")
+  @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
+  Cohort renameCohort(
+      @PathVariable long id, @RequestBody CohortChange change, Authentication user) {
+    return cohorts.rename(user.getName(), admin(user), id, change.name());
+  }
+
+  @DeleteMapping("/api/v1/cohorts/{id}/members/{username}")
+  @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
+  Cohort removeMember(@PathVariable long id, @PathVariable String username, Authentication user) {
+    return cohorts.removeMember(user.getName(), admin(user), id, username);
   }
 
   @PostMapping("/api/v1/assignments")

@@ -159,4 +159,43 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
     assertThat(row.findElement(By.cssSelector(".percent")).getText()).isEqualTo("100%");
     assertThat(Browser.consoleErrors(chrome)).isEmpty();
   }
+
+  @Test
+  void aTrainerMakesACohortRenamesItAndTakesATeacherOut() {
+    String first = TrainingFixtures.user(accounts, "钱老师", "TEACHER", null);
+    String second = TrainingFixtures.user(accounts, "孙老师", "TEACHER", null);
+    String name = "Cohort " + System.nanoTime();
+
+    signIn("trainer", DEMO_PASSWORD);
+    chrome.get(url("/trainer/cohorts"));
+    chrome.findElement(By.id("name")).sendKeys(name);
+    chrome.findElement(By.cssSelector("input[name=members][value='" + first + "']")).click();
+    chrome.findElement(By.cssSelector("input[name=members][value='" + second + "']")).click();
+    chrome.findElement(By.cssSelector("#new-cohort button[type=submit]")).click();
+    waitFor().until(ExpectedConditions.urlMatches("/trainer/cohorts$"));
+    chrome.findElement(By.linkText(name)).click();
+    waitFor().until(ExpectedConditions.urlMatches("/trainer/cohorts/\\d+$"));
+
+    WebElement rename = chrome.findElement(By.cssSelector("#rename-cohort input[name=name]"));
+    rename.clear();
+    rename.sendKeys(name + " renamed");
+    chrome.findElement(By.cssSelector("#rename-cohort button[type=submit]")).click();
+    waitFor().until(ExpectedConditions.textToBe(By.tagName("h1"), name + " renamed"));
+
+    chrome
+        .findElement(By.cssSelector("li[data-member='" + second + "'] button[type=submit]"))
+        .click();
+    waitFor()
+        .until(
+            ExpectedConditions.numberOfElementsToBe(By.cssSelector("#members li[data-member]"), 1));
+    assertThat(
+            chrome
+                .findElement(By.cssSelector("#members li[data-member]"))
+                .getDomAttribute("data-member"))
+        .isEqualTo(first);
+    assertThat(chrome.findElements(By.cssSelector("#add-members input[value='" + second + "']")))
+        .as("the teacher taken out can be added again")
+        .hasSize(1);
+    assertThat(Browser.consoleErrors(chrome)).isEmpty();
+  }
 }

@@ -720,4 +720,66 @@ class TrainingIntegrationTests extends PostgresTestBase {
         .postJson("/api/v1/cohorts/" + cohort + "/members", "{\"members\":[\"" + late2 + "\"]}");
     assertThat(myAssignment(late2, id)).isNull();
   }
+
+  @Test
+  void aCohortIsRenamedAndATeacherTakenOutLosesOnlyWhatCameThroughIt() {
+    String stays = teacher("Stays in");
+    String leaves = teacher("Leaves");
+    String other = user(accounts, "Other trainer", "TRAINER", null);
+    long cohort =
+        created(
+            as("trainer")
+                .postJson(
+                    "/api/v1/cohorts",
+                    "{\"name\":\"Before\",\"members\":[\"" + stays + "\",\"" + leaves + "\"]}"));
+    long viaCohort =
+        created(
+            as("trainer")
+                .postJson("/api/v1/assignments", assignment(MODULE, "en", List.of(), cohort)));
+    long direct =
+        created(
+            as("trainer")
+                .postJson(
+                    "/api/v1/assignments", assignment(MODULE, "zh-CN", List.of(leaves), null)));
+    complete(leaves, "en", module("en").units().get(0).id(), null);
+
+    assertThat(
+            api(client(), other)
+                .send("PATCH", "/api/v1/cohorts/" + cohort, "{\"name\":\"Mine now\"}")
+                .statusCode())
+        .as("another trainer's cohort")
+        .isEqualTo(404);
+    assertThat(as("trainer").send("PATCH", "/api/v1/cohorts/" + cohort, "{\"name\":\" \"}").body())
+        .contains("\"name\"");
+    HttpResponse<String> renamed =
+        as("trainer").send("PATCH", "/api/v1/cohorts/" + cohort, "{\"name\":\"After\"}");
+    assertThat(json(renamed).get("name").asString()).isEqualTo("After");
+
+    assertThat(
+            api(client(), other)
+                .delete("/api/v1/cohorts/" + cohort + "/members/" + leaves)
+                .statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> taken =
+        as("trainer").delete("/api/v1/cohorts/" + cohort + "/members/" + leaves);
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+    assertThat(json(taken).get("members").values())
+        .extracting(m -> m.get("username").asString())
+        .containsExactly(stays);
+    assertThat(myAssignment(leaves, viaCohort)).as("came through the cohort").isNull();
+    assertThat(myAssignment(leaves, direct)).as("assigned by name").isNotNull();
+    assertThat(myAssignment(stays, viaCohort)).isNotNull();
+    assertThat(json(api(client(), leaves).get("/api/v1/me/modules")).values())
+        .as("what they did is kept")
+        .anyMatch(
+            m ->
+                m.get("module").get("slug").asString().equals(MODULE)
+                    && m.get("module").get("lang").asString().equals("en")
+                    && m.get("percent").asInt() > 0);
+    as("trainer")
+        .postJson("/api/v1/cohorts/" + cohort + "/members", "{\"members\":[\"" + leaves + "\"]}");
+    assertThat(progressOf("trainer", viaCohort, leaves).get("percent").asInt())
+        .as("back in the cohort, back on the dashboard with their progress")
+        .isGreaterThan(0);
+  }
 }
