@@ -62,12 +62,7 @@ public class Cohorts {
   @Transactional
   public long create(String trainer, NewCohort request) {
     List<Violation> violations = new ArrayList<>();
-    String name = request.name() == null ? "" : request.name().strip();
-    if (name.isEmpty()) {
-      violations.add(Violation.of("name", "invalid.required"));
-    } else if (name.length() > 100) {
-      violations.add(Violation.of("name", "invalid.tooLong", 100));
-    }
+    String name = name(request.name(), violations);
     Set<String> members = members(request.members(), request.schools(), violations);
     if (violations.isEmpty() && members.isEmpty()) {
       violations.add(Violation.of("members", "invalid.training.nobody"));
@@ -134,12 +129,10 @@ public class Cohorts {
   @Transactional
   public Cohort rename(String trainer, boolean admin, long id, String newName) {
     Cohort cohort = get(trainer, admin, id);
-    String name = newName == null ? "" : newName.strip();
-    if (name.isEmpty()) {
-      throw InvalidInput.of("name", "invalid.required");
-    }
-    if (name.length() > 100) {
-      throw InvalidInput.of("name", "invalid.tooLong", 100);
+    List<Violation> violations = new ArrayList<>();
+    String name = name(newName, violations);
+    if (!violations.isEmpty()) {
+      throw new InvalidInput(violations);
     }
     db.sql("UPDATE training_cohorts SET name = :name WHERE id = :id")
         .param("name", name)
@@ -168,6 +161,17 @@ public class Cohorts {
           .update();
     }
     return get(cohort.trainer(), true, id);
+  }
+
+  /** A cohort's name, stripped: required, at most 100 characters. */
+  private static String name(String value, List<Violation> violations) {
+    String name = value == null ? "" : value.strip();
+    if (name.isEmpty()) {
+      violations.add(Violation.of("name", "invalid.required"));
+    } else if (name.length() > 100) {
+      violations.add(Violation.of("name", "invalid.tooLong", 100));
+    }
+    return name;
   }
 
   /** The cohorts {@code viewer} made, or every cohort for an administrator. */
