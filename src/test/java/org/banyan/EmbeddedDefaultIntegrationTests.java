@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.banyan.account.Accounts;
+import org.banyan.account.NewUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,6 +25,7 @@ class EmbeddedDefaultIntegrationTests {
   @LocalServerPort int port;
   @Autowired Environment environment;
   @Autowired JdbcClient db;
+  @Autowired Accounts accounts;
 
   @DynamicPropertySource
   static void dataFolder(DynamicPropertyRegistry registry) throws Exception {
@@ -59,5 +63,24 @@ class EmbeddedDefaultIntegrationTests {
                 .get("/api/v1/me")
                 .statusCode())
         .isEqualTo(401);
+  }
+
+  @Test
+  void trainingProgressIsRecordedOnH2() {
+    accounts.create(
+        "test",
+        new NewUser(
+            "h2teacher", "H2 teacher", "Embedded-teacher-pass-1", List.of("TEACHER"), null));
+    WebClient teacher =
+        new WebClient("http://localhost:" + port).basic("h2teacher", "Embedded-teacher-pass-1");
+    String unit =
+        "/api/v1/modules/en/understanding-left-behind-children/units/what-separation-means/complete";
+    assertThat(teacher.postJson(unit, "{}").body()).contains("\"status\":\"completed\"");
+    assertThat(teacher.postJson(unit, "{}").statusCode()).isEqualTo(200);
+    assertThat(
+            db.sql("SELECT count(*) FROM training_completions WHERE username = 'h2teacher'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 }

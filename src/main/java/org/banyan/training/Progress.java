@@ -205,6 +205,7 @@ public class Progress {
   public CompletionResult complete(
       String teacher, String lang, String slug, String unitId, UnitAnswer answer) {
     PublishedItem item = modules.get(lang, slug);
+    statements.lock();
     Enrolment enrolment = enrol(teacher, item.id(), lang, slug, assignedRevision(teacher, item));
     ModuleContent content = modules.revision(item.id(), enrolment.moduleRevision());
     ModuleContent.Unit unit =
@@ -235,6 +236,7 @@ public class Progress {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public void practiceTaught(LessonDelivered delivery) {
+    statements.lock();
     Map<Long, Enrolment> candidates = new LinkedHashMap<>();
     db.sql(ENROLMENT + " WHERE username = :teacher AND module_lang = :lang")
         .param("teacher", delivery.teacher())

@@ -128,6 +128,16 @@ public class Statements {
     return id;
   }
 
+  /**
+   * Takes the log's append lock until the transaction ends. Every transaction that writes progress
+   * takes it first, before any other lock: statements then get their sequence numbers in commit
+   * order, so a reader paging by sequence ({@code since}/{@code more}) never skips a statement that
+   * a slower transaction commits later, and one lock order rules out deadlocks.
+   */
+  void lock() {
+    db.sql("SELECT id FROM xapi_append_lock WHERE id = 1 FOR UPDATE").query(Integer.class).single();
+  }
+
   /** Appends a statement with an id chosen beforehand (a completion row names it first). */
   void appendWithId(
       UUID id, String actor, Verb verb, ModuleRef module, ModuleContent.Unit unit, Result result) {
