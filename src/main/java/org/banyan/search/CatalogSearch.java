@@ -249,6 +249,7 @@ public class CatalogSearch {
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
               .withMaxLength(50_000)
               .withHighlightPhrasesStrictly(false)
+              .withBreakIterator(SentenceBreaks::new)
               .build();
       TopDocs top =
           new TopDocs(
