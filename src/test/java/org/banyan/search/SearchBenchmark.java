@@ -152,22 +152,8 @@ class SearchBenchmark {
         String.format(
             "Throughput, one thread: Lucene %,.0f queries/s, PostgreSQL %,.0f queries/s%n",
             QUERIES / luceneSeconds, QUERIES / postgresSeconds));
-    report.append(
-        String.format(
-            "End to end over HTTP, %d clients, %,d requests: p50 %.2f ms, p99 %.2f ms, %,.0f requests/s%n",
-            CLIENTS,
-            http.size(),
-            ms(percentile(http, 50)),
-            ms(percentile(http, 99)),
-            http.size() / httpSeconds));
-    report.append(
-        String.format(
-            "End to end over HTTP, %d clients (one per core), %,d requests: p50 %.2f ms, p99 %.2f ms, %,.0f requests/s%n",
-            cores,
-            unqueued.size(),
-            ms(percentile(unqueued, 50)),
-            ms(percentile(unqueued, 99)),
-            unqueued.size() / unqueuedSeconds));
+    report.append(endToEnd(CLIENTS + " clients", http, httpSeconds));
+    report.append(endToEnd(cores + " clients (one per core)", unqueued, unqueuedSeconds));
 
     List<Long> publishing = publishToSearchable(5);
     report.append(
@@ -269,6 +255,16 @@ class SearchBenchmark {
       latencies.add(System.nanoTime() - published);
     }
     return latencies;
+  }
+
+  private static String endToEnd(String clients, List<Long> times, double seconds) {
+    return String.format(
+        "End to end over HTTP, %s, %,d requests: p50 %.2f ms, p99 %.2f ms, %,.0f requests/s%n",
+        clients,
+        times.size(),
+        ms(percentile(times, 50)),
+        ms(percentile(times, 99)),
+        times.size() / seconds);
   }
 
   private static void record(Map<String, List<Long>> times, String kind, long nanos) {
