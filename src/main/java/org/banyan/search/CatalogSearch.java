@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -242,30 +244,60 @@ public class CatalogSearch {
 
   private List<SearchResults.Hit> hits(
       SearchIndex.Searcher searcher, ScoreDoc[] docs, Query text, int offset) throws IOException {
+    // Only the fields the query searched (English or Chinese), in order of preference.
+    Set<String> searched = text == null ? Set.of() : searchedFields(text);
+    String[] fields =
+        Stream.concat(Arrays.stream(HIGHLIGHT_EN), Arrays.stream(HIGHLIGHT_ZH))
+            .filter(searched::contains)
+            .toArray(String[]::new);
+    // Each hit's stored fields are read once, for the hit and for its snippet: a read
+    // decompresses the whole stored document, long body included.
+    Set<String> wanted = new HashSet<>(SHOWN);
+    wanted.addAll(Arrays.asList(fields));
+    Map<Integer, Document> stored = new HashMap<>();
+    for (ScoreDoc doc : docs) {
+      stored.put(doc.doc, searcher.storedFields().document(doc.doc, wanted));
+    }
     Map<Integer, String> snippets = new LinkedHashMap<>();
-    if (text != null && docs.length > 0) {
-      UnifiedHighlighter highlighter =
+    if (fields.length > 0 && docs.length > 0) {
+      UnifiedHighlighter.Builder builder =
           UnifiedHighlighter.builder(searcher, index.analyzer())
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-              .withMaxLength(50_000)
+              .withMaxLength(MAX_HIGHLIGHTED)
               .withHighlightPhrasesStrictly(false)
-              .withBreakIterator(SentenceBreaks::new)
-              .build();
+              .withBreakIterator(SentenceBreaks::new);
+      UnifiedHighlighter highlighter =
+          new UnifiedHighlighter(builder) {
+            @Override
+            protected List<CharSequence[]> loadFieldValues(
+                String[] names, DocIdSetIterator iterator, int cacheCharsThreshold)
+                throws IOException {
+              List<CharSequence[]> values = new ArrayList<>();
+              for (int doc = iterator.nextDoc();
+                  doc != DocIdSetIterator.NO_MORE_DOCS;
+                  doc = iterator.nextDoc()) {
+                Document document = stored.get(doc);
+                CharSequence[] texts = new CharSequence[names.length];
+                for (int i = 0; i < names.length; i++) {
+                  String value = String.join(MULTIVALUE, document.getValues(names[i]));
+                  texts[i] =
+                      value.length() > MAX_HIGHLIGHTED
+                          ? value.substring(0, MAX_HIGHLIGHTED)
+                          : value;
+                }
+                values.add(texts);
+              }
+              return values;
+            }
+          };
       TopDocs top =
           new TopDocs(
               new org.apache.lucene.search.TotalHits(
                   docs.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
               docs);
-      // Only the fields the query searched (English or Chinese), in order of preference.
-      Set<String> searched = searchedFields(text);
-      String[] fields =
-          Stream.concat(Arrays.stream(HIGHLIGHT_EN), Arrays.stream(HIGHLIGHT_ZH))
-              .filter(searched::contains)
-              .toArray(String[]::new);
       int[] passages = new int[fields.length];
       Arrays.fill(passages, 1);
-      Map<String, String[]> found =
-          fields.length == 0 ? Map.of() : highlighter.highlightFields(fields, text, top, passages);
+      Map<String, String[]> found = highlighter.highlightFields(fields, text, top, passages);
       for (int i = 0; i < docs.length; i++) {
         for (String field : fields) {
           String[] values = found.get(field);
@@ -278,14 +310,16 @@ public class CatalogSearch {
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
-      hits.add(
-          hit(
-              searcher.storedFields().document(docs[i].doc, SHOWN),
-              docs[i].score,
-              snippets.get(i)));
+      hits.add(hit(stored.get(docs[i].doc), docs[i].score, snippets.get(i)));
     }
     return hits;
   }
+
+  /** Highlighting reads at most this much of a field. */
+  private static final int MAX_HIGHLIGHTED = 50_000;
+
+  /** How the highlighter joins the values of a field with several. */
+  private static final String MULTIVALUE = "\u2029";
 
   /** The stored fields a hit shows; the stored text kept for highlighting is not read. */
   private static final Set<String> SHOWN =

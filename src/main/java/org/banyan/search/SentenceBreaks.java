@@ -3,57 +3,21 @@ package org.banyan.search;
 import java.text.BreakIterator;
 import java.text.CharacterIterator;
 import java.text.StringCharacterIterator;
-import java.util.Arrays;
 
 /**
  * Sentence ends for snippets: after 。！？；, after . ! ? ; followed by a space, and at line ends; the
- * spaces after an end belong to the sentence before. All boundaries are found once per text, so the
- * highlighter's many {@code preceding} and {@code following} calls are binary searches, where the
- * JDK's rule-based sentence iterator walks the text again for each (it was most of the time of a
- * search).
+ * spaces after an end belong to the sentence before. Each call looks only at the text around its
+ * offset, so highlighting a long lesson costs what its matches cost, where the JDK's rule-based
+ * sentence iterator walked the text again for every call (it was most of the time of a search).
  */
 final class SentenceBreaks extends BreakIterator {
 
   private String text = "";
-  private int[] boundaries = {0};
   private int current;
 
   @Override
   public void setText(String newText) {
     text = newText;
-    int[] found = new int[16];
-    int count = 0;
-    found[count++] = 0;
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      boolean end =
-          switch (c) {
-            case '。', '！', '？', '；', '\n' -> true;
-            case '.', '!', '?', ';' -> i + 1 < length && Character.isWhitespace(text.charAt(i + 1));
-            default -> false;
-          };
-      if (end) {
-        int next = i + 1;
-        while (next < length && Character.isWhitespace(text.charAt(next))) {
-          next++;
-        }
-        if (next < length) {
-          if (count == found.length) {
-            found = Arrays.copyOf(found, count * 2);
-          }
-          found[count++] = next;
-        }
-        i = next - 1;
-      }
-    }
-    if (length > 0) {
-      if (count == found.length) {
-        found = Arrays.copyOf(found, count + 1);
-      }
-      found[count++] = length;
-    }
-    boundaries = Arrays.copyOf(found, count);
     current = 0;
   }
 
@@ -74,65 +38,97 @@ final class SentenceBreaks extends BreakIterator {
   @Override
   public int first() {
     current = 0;
-    return boundaries[0];
+    return current;
   }
 
   @Override
   public int last() {
-    current = boundaries.length - 1;
-    return boundaries[current];
+    current = text.length();
+    return current;
   }
 
   @Override
   public int next(int n) {
-    int target = current + n;
-    if (target < 0 || target >= boundaries.length) {
-      current = target < 0 ? 0 : boundaries.length - 1;
-      return DONE;
+    int result = current;
+    for (int i = 0; i < Math.abs(n) && result != DONE; i++) {
+      result = n > 0 ? next() : previous();
     }
-    current = target;
-    return boundaries[current];
+    return result;
   }
 
   @Override
   public int next() {
-    return next(1);
+    if (current >= text.length()) {
+      return DONE;
+    }
+    return following(current);
   }
 
   @Override
   public int previous() {
-    return next(-1);
+    if (current <= 0) {
+      return DONE;
+    }
+    return preceding(current);
   }
 
   @Override
   public int following(int offset) {
     checkOffset(offset);
-    int at = Arrays.binarySearch(boundaries, offset);
-    int index = at >= 0 ? at + 1 : -at - 1;
-    if (index >= boundaries.length) {
-      current = boundaries.length - 1;
+    if (offset >= text.length()) {
+      current = text.length();
       return DONE;
     }
-    current = index;
-    return boundaries[current];
+    int at = offset + 1;
+    while (at < text.length() && !ends(at)) {
+      at++;
+    }
+    current = at;
+    return at;
   }
 
   @Override
   public int preceding(int offset) {
     checkOffset(offset);
-    int at = Arrays.binarySearch(boundaries, offset);
-    int index = at >= 0 ? at - 1 : -at - 2;
-    if (index < 0) {
+    if (offset <= 0) {
       current = 0;
       return DONE;
     }
-    current = index;
-    return boundaries[current];
+    int at = offset - 1;
+    while (at > 0 && !ends(at)) {
+      at--;
+    }
+    current = at;
+    return at;
   }
 
   @Override
   public int current() {
-    return boundaries[current];
+    return current;
+  }
+
+  /** Whether a sentence starts at {@code at} (0 < at < length): after an end and its spaces. */
+  private boolean ends(int at) {
+    if (Character.isWhitespace(text.charAt(at))) {
+      return false;
+    }
+    int before = at - 1;
+    boolean spaces = false;
+    while (before >= 0 && Character.isWhitespace(text.charAt(before))) {
+      if (text.charAt(before) == '\n') {
+        return true;
+      }
+      spaces = true;
+      before--;
+    }
+    if (before < 0) {
+      return false;
+    }
+    return switch (text.charAt(before)) {
+      case '。', '！', '？', '；' -> true;
+      case '.', '!', '?', ';' -> spaces;
+      default -> false;
+    };
   }
 
   private void checkOffset(int offset) {

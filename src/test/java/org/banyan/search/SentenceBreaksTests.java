@@ -62,4 +62,16 @@ class SentenceBreaksTests {
     assertThat(breaks.next()).isEqualTo(BreakIterator.DONE);
     assertThat(breaks.following(0)).isEqualTo(BreakIterator.DONE);
   }
+
+  @Test
+  void settingTheSameTextAgainStartsOver() {
+    SentenceBreaks breaks = new SentenceBreaks();
+    breaks.setText("One. Two. Three.");
+    breaks.last();
+    breaks.setText(new String("One. Two. Three."));
+    assertThat(breaks.current()).isZero();
+    assertThat(forward(breaks)).containsExactly(0, 5, 10, 16);
+    breaks.setText("Other.");
+    assertThat(forward(breaks)).containsExactly(0, 6);
+  }
 }
