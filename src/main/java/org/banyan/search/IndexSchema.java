@@ -110,23 +110,13 @@ final class IndexSchema {
    * one-character query still matches, and a query of several characters is better without.
    */
   static Analyzer chineseBigrams(boolean unigrams) {
-    return new Analyzer() {
-      @Override
-      protected TokenStreamComponents createComponents(String field) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new CJKWidthFilter(source);
-        stream = new LowerCaseFilter(stream);
-        stream =
-            new CJKBigramFilter(
-                stream,
-                CJKBigramFilter.HAN
-                    | CJKBigramFilter.HIRAGANA
-                    | CJKBigramFilter.KATAKANA
-                    | CJKBigramFilter.HANGUL,
-                unigrams);
-        return new TokenStreamComponents(source, stream);
-      }
-    };
+    return bigrams(
+        CJKBigramFilter.HAN
+            | CJKBigramFilter.HIRAGANA
+            | CJKBigramFilter.KATAKANA
+            | CJKBigramFilter.HANGUL,
+        unigrams,
+        false);
   }
 
   /** Both languages at once, for taxonomy words: CJK unigrams and bigrams, stemmed English. */
@@ -135,14 +125,24 @@ final class IndexSchema {
   }
 
   static Analyzer mixed(boolean unigrams) {
+    return bigrams(CJKBigramFilter.HAN, unigrams, true);
+  }
+
+  /**
+   * Standard tokens, full-width folded and lower-cased, CJK {@code scripts} as bigrams (and single
+   * characters with {@code unigrams}), English words Porter-stemmed with {@code stem}.
+   */
+  private static Analyzer bigrams(int scripts, boolean unigrams, boolean stem) {
     return new Analyzer() {
       @Override
       protected TokenStreamComponents createComponents(String field) {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new CJKWidthFilter(source);
         stream = new LowerCaseFilter(stream);
-        stream = new CJKBigramFilter(stream, CJKBigramFilter.HAN, unigrams);
-        stream = new PorterStemFilter(stream);
+        stream = new CJKBigramFilter(stream, scripts, unigrams);
+        if (stem) {
+          stream = new PorterStemFilter(stream);
+        }
         return new TokenStreamComponents(source, stream);
       }
     };

@@ -129,25 +129,9 @@ class SearchBenchmark {
       List<Long> p = postgresTimes.get(kind);
       allLucene.addAll(l);
       allPostgres.addAll(p);
-      report.append(
-          String.format(
-              "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
-              kind,
-              ms(percentile(l, 50)),
-              ms(percentile(l, 99)),
-              ms(percentile(p, 50)),
-              ms(percentile(p, 99)),
-              (double) percentile(p, 99) / percentile(l, 99)));
+      report.append(classLine(kind, l, p));
     }
-    report.append(
-        String.format(
-            "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
-            "all",
-            ms(percentile(allLucene, 50)),
-            ms(percentile(allLucene, 99)),
-            ms(percentile(allPostgres, 50)),
-            ms(percentile(allPostgres, 99)),
-            (double) percentile(allPostgres, 99) / percentile(allLucene, 99)));
+    report.append(classLine("all", allLucene, allPostgres));
     report.append(
         String.format(
             "Throughput, one thread: Lucene %,.0f queries/s, PostgreSQL %,.0f queries/s%n",
@@ -255,6 +239,17 @@ class SearchBenchmark {
       latencies.add(System.nanoTime() - published);
     }
     return latencies;
+  }
+
+  private static String classLine(String kind, List<Long> lucene, List<Long> postgres) {
+    return String.format(
+        "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
+        kind,
+        ms(percentile(lucene, 50)),
+        ms(percentile(lucene, 99)),
+        ms(percentile(postgres, 50)),
+        ms(percentile(postgres, 99)),
+        (double) percentile(postgres, 99) / percentile(lucene, 99));
   }
 
   private static String endToEnd(String clients, List<Long> times, double seconds) {
