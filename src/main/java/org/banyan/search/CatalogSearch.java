@@ -15,10 +15,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -34,7 +30,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
@@ -173,7 +168,7 @@ public class CatalogSearch {
     }
   }
 
-  private record Outcome(long total, ScoreDoc[] docs, Facets facets) {}
+  private record Outcome(long total, ScoreDoc[] docs, FacetOrdinals.Counts facets) {}
 
   private Outcome run(
       SearchIndex.Searcher searcher,
@@ -192,40 +187,47 @@ public class CatalogSearch {
             : Sort.RELEVANCE;
     // Two passes. The page of hits needs scores only for documents that can still make the page,
     // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted). The facet
-    // counts and the total need every match but no score, so they skip scoring altogether.
+    // counts and the total need every match but no score: the second pass walks the matches of
+    // the text without the filters (the near misses make the drill-sideways counts) and without
+    // the phrases (they add no matches), and counts from the facet values held in memory.
     TopDocs top =
         byDate
             ? searcher.search(query, wanted, sort, true)
             : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
-    if (searcher.facets == null) {
-      return new Outcome(
-          searcher.count(filtered(TextQueries.withoutPhrases(text), request)),
-          slice(top, page, size),
-          null);
-    }
-    DrillSideways sideways = new DrillSideways(searcher, index.facets(), searcher.facets);
-    DrillSideways.ConcurrentDrillSidewaysResult<Integer> counted =
-        sideways.search(
-            filtered(TextQueries.withoutPhrases(text), request),
-            new TotalHitCountCollectorManager());
-    return new Outcome(counted.collectorResult, slice(top, page, size), counted.facets);
+    FacetOrdinals.Counts counted =
+        searcher.search(
+            unfiltered(TextQueries.withoutPhrases(text), request),
+            searcher.facets.counter(selected(request)));
+    return new Outcome(counted.total(), slice(top, page, size), counted);
   }
 
-  /** The text query (all when null) within the filters of the request. */
-  private DrillDownQuery filtered(Query text, SearchRequest request) {
+  /** The text query (all when null), without modules for readers who are not signed in. */
+  private static Query unfiltered(Query text, SearchRequest request) {
     BooleanQuery.Builder base = new BooleanQuery.Builder();
     base.add(text == null ? new MatchAllDocsQuery() : text, BooleanClause.Occur.MUST);
     if (!request.signedIn()) {
       base.add(new TermQuery(new Term(IndexSchema.TYPE, "module")), BooleanClause.Occur.MUST_NOT);
     }
-    DrillDownQuery query = new DrillDownQuery(index.facets(), base.build());
-    drill(query, IndexSchema.F_TYPE, request.types());
-    drill(query, IndexSchema.F_LANG, request.langs());
-    drill(query, IndexSchema.F_GRADE, request.grades());
-    drill(query, IndexSchema.F_COMPETENCY, request.competencies());
-    drill(query, IndexSchema.F_TOPIC, request.topics());
-    drill(query, IndexSchema.F_DURATION, request.durations());
+    return base.build();
+  }
+
+  /** The text query (all when null) within the filters of the request. */
+  private DrillDownQuery filtered(Query text, SearchRequest request) {
+    DrillDownQuery query = new DrillDownQuery(index.facets(), unfiltered(text, request));
+    selected(request).forEach((dimension, values) -> drill(query, dimension, values));
     return query;
+  }
+
+  /** The values chosen in each facet dimension. */
+  private static Map<String, List<String>> selected(SearchRequest request) {
+    Map<String, List<String>> selected = new LinkedHashMap<>();
+    selected.put(IndexSchema.F_TYPE, request.types());
+    selected.put(IndexSchema.F_LANG, request.langs());
+    selected.put(IndexSchema.F_GRADE, request.grades());
+    selected.put(IndexSchema.F_COMPETENCY, request.competencies());
+    selected.put(IndexSchema.F_TOPIC, request.topics());
+    selected.put(IndexSchema.F_DURATION, request.durations());
+    return selected;
   }
 
   private static ScoreDoc[] slice(TopDocs docs, int page, int size) {
@@ -375,40 +377,32 @@ public class CatalogSearch {
         Float.isNaN(score) ? 0f : score);
   }
 
-  private Map<String, List<SearchResults.FacetValue>> facets(Facets facets, SearchRequest request)
-      throws IOException {
+  /** Facet values shown per dimension, at most: the most frequent. */
+  private static final int MAX_FACET_VALUES = 100;
+
+  private Map<String, List<SearchResults.FacetValue>> facets(
+      FacetOrdinals.Counts counts, SearchRequest request) {
     Map<String, List<SearchResults.FacetValue>> result = new LinkedHashMap<>();
     Taxonomy taxonomy = catalog.taxonomy();
     Locale locale = request.locale();
-    Map<String, List<String>> selected =
-        Map.of(
-            IndexSchema.F_TYPE, request.types(),
-            IndexSchema.F_LANG, request.langs(),
-            IndexSchema.F_GRADE, request.grades(),
-            IndexSchema.F_COMPETENCY, request.competencies(),
-            IndexSchema.F_TOPIC, request.topics(),
-            IndexSchema.F_DURATION, request.durations());
+    Map<String, List<String>> selected = selected(request);
     for (String dimension : DIMENSIONS) {
-      List<SearchResults.FacetValue> values = new ArrayList<>();
-      FacetResult counts = null;
-      if (facets != null) {
-        try {
-          counts = facets.getTopChildren(100, dimension);
-        } catch (IllegalArgumentException notIndexed) {
-          counts = null;
-        }
-      }
-      if (counts != null) {
-        for (LabelAndValue value : counts.labelValues) {
-          values.add(
-              new SearchResults.FacetValue(
-                  value.label,
-                  labels.label(dimension, value.label, taxonomy, locale),
-                  value.value.longValue(),
-                  selected.get(dimension).contains(value.label)));
-        }
-      }
-      values.sort(labels.order(dimension));
+      List<SearchResults.FacetValue> values =
+          counts.dimensions().getOrDefault(dimension, List.of()).stream()
+              .sorted(
+                  Comparator.comparingLong(FacetOrdinals.Value::count)
+                      .reversed()
+                      .thenComparing(FacetOrdinals.Value::value))
+              .limit(MAX_FACET_VALUES)
+              .map(
+                  value ->
+                      new SearchResults.FacetValue(
+                          value.value(),
+                          labels.label(dimension, value.value(), taxonomy, locale),
+                          value.count(),
+                          selected.get(dimension).contains(value.value())))
+              .sorted(labels.order(dimension))
+              .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
       result.put(dimension, values);
     }
     return result;

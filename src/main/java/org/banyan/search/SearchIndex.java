@@ -16,8 +16,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -46,25 +44,26 @@ final class SearchIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-  /** A searcher with the facet state of its reader, made once per refresh. */
+  /** A searcher with the facet values of its reader, made once per refresh. */
   static final class Searcher extends IndexSearcher {
-    final SortedSetDocValuesReaderState facets;
+    final FacetOrdinals facets;
 
-    Searcher(IndexReader reader, FacetsConfig config) {
+    Searcher(IndexReader reader, FacetsConfig config, FacetOrdinals.Cache cache)
+        throws IOException {
       super(reader);
-      SortedSetDocValuesReaderState state = null;
-      try {
-        state = new DefaultSortedSetDocValuesReaderState(reader, config);
-      } catch (IllegalArgumentException | IOException noFacetsYet) {
-        // An empty index has no facet field yet.
-      }
-      this.facets = state;
+      this.facets =
+          FacetOrdinals.of(
+              reader,
+              config.getDimConfig(IndexSchema.F_TYPE).indexFieldName,
+              CatalogSearch.DIMENSIONS,
+              cache);
     }
   }
 
   private final Path path;
   private final Analyzer analyzer = IndexSchema.perField();
   private final FacetsConfig facets = IndexSchema.facets();
+  private final FacetOrdinals.Cache facetValues = new FacetOrdinals.Cache();
   private final Documents documents;
   private final Directory directory;
   private final IndexWriter writer;
@@ -97,8 +96,9 @@ final class SearchIndex implements AutoCloseable {
               writer,
               new SearcherFactory() {
                 @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
-                  return new Searcher(reader, facets);
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+                    throws IOException {
+                  return new Searcher(reader, facets, facetValues);
                 }
               });
       this.needsRebuild = rebuild;

@@ -42,6 +42,10 @@ class SearchBenchmark {
   static final int QUERIES = 1_000;
   static final int CLIENTS = 8;
 
+  /** {@code -Dbenchmark.postgres=false} leaves PostgreSQL out: a quicker run of Lucene alone. */
+  static final boolean POSTGRES =
+      Boolean.parseBoolean(System.getProperty("benchmark.postgres", "true"));
+
   @LocalServerPort int port;
   @Autowired SearchIndex index;
   @Autowired CatalogSearch search;
@@ -76,18 +80,23 @@ class SearchBenchmark {
             "Full reindex: %,d docs in %.1f s = %,.0f docs/s%n",
             indexed, seconds, indexed / seconds));
 
-    PostgresFullText postgres = new PostgresFullText(db);
-    postgres.create();
-    started = System.nanoTime();
-    postgres.addAll(corpus.items(DOCUMENTS), new Documents(new Markdown()), dataSource);
-    postgres.index();
-    report.append(
-        String.format(
-            "PostgreSQL load + GIN index: %.1f s%n%n", (System.nanoTime() - started) / 1e9));
+    PostgresFullText postgres = POSTGRES ? new PostgresFullText(db) : null;
+    if (postgres != null) {
+      postgres.create();
+      started = System.nanoTime();
+      postgres.addAll(corpus.items(DOCUMENTS), new Documents(new Markdown()), dataSource);
+      postgres.index();
+      report.append(
+          String.format(
+              "PostgreSQL load + GIN index: %.1f s%n", (System.nanoTime() - started) / 1e9));
+    }
+    report.append(String.format("%n"));
 
     for (BenchmarkCorpus.Query q : queries.subList(0, 200)) {
       lucene(q);
-      postgres.search(q.text(), 10, null, q.grade());
+      if (postgres != null) {
+        postgres.search(q.text(), 10, null, q.grade());
+      }
     }
     Map<String, List<Long>> luceneTimes = new LinkedHashMap<>();
     Map<String, List<Long>> postgresTimes = new LinkedHashMap<>();
@@ -99,7 +108,7 @@ class SearchBenchmark {
     }
     double luceneSeconds = (System.nanoTime() - luceneStart) / 1e9;
     long postgresStart = System.nanoTime();
-    for (BenchmarkCorpus.Query q : queries) {
+    for (BenchmarkCorpus.Query q : postgres == null ? List.<BenchmarkCorpus.Query>of() : queries) {
       long t = System.nanoTime();
       postgres.search(q.text(), 10, null, q.grade());
       record(postgresTimes, q.kind(), System.nanoTime() - t);
@@ -126,7 +135,7 @@ class SearchBenchmark {
     List<Long> allPostgres = new ArrayList<>();
     for (String kind : luceneTimes.keySet()) {
       List<Long> l = luceneTimes.get(kind);
-      List<Long> p = postgresTimes.get(kind);
+      List<Long> p = postgresTimes.getOrDefault(kind, List.of());
       allLucene.addAll(l);
       allPostgres.addAll(p);
       report.append(classLine(kind, l, p));
@@ -134,8 +143,9 @@ class SearchBenchmark {
     report.append(classLine("all", allLucene, allPostgres));
     report.append(
         String.format(
-            "Throughput, one thread: Lucene %,.0f queries/s, PostgreSQL %,.0f queries/s%n",
-            QUERIES / luceneSeconds, QUERIES / postgresSeconds));
+            "Throughput, one thread: Lucene %,.0f queries/s, PostgreSQL %s queries/s%n",
+            QUERIES / luceneSeconds,
+            postgres == null ? "-" : String.format("%,.0f", QUERIES / postgresSeconds)));
     report.append(endToEnd(CLIENTS + " clients", http, httpSeconds));
     report.append(endToEnd(cores + " clients (one per core)", unqueued, unqueuedSeconds));
 
@@ -242,6 +252,11 @@ class SearchBenchmark {
   }
 
   private static String classLine(String kind, List<Long> lucene, List<Long> postgres) {
+    if (postgres == null || postgres.isEmpty()) {
+      return String.format(
+          "%-10s %10.2fms %10.2fms %12s %12s %10s%n",
+          kind, ms(percentile(lucene, 50)), ms(percentile(lucene, 99)), "-", "-", "-");
+    }
     return String.format(
         "%-10s %10.2fms %10.2fms %10.2fms %10.2fms %9.1fx%n",
         kind,
