@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
@@ -66,6 +67,14 @@ public class CatalogSearch {
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private volatile TaxonomyWords taxonomyWords = TaxonomyWords.NONE;
 
+  /**
+   * Searches run at most one per core at a time, first come first served. A search is pure CPU:
+   * more at once only share the cores, so every one of them takes longer and a long one longest of
+   * all; in turn, each waits only for those ahead of it (as Elasticsearch's search pool does).
+   */
+  private final Semaphore running =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+
   CatalogSearch(SearchIndex index, Suggestions suggestions, Catalog catalog, FacetLabels labels) {
     this.index = index;
     this.suggestions = suggestions;
@@ -78,6 +87,7 @@ public class CatalogSearch {
     String text = TextQueries.clean(request.text());
     int page = Math.max(1, Math.min(MAX_PAGE, request.page()));
     int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
+    running.acquireUninterruptibly();
     SearchIndex.Searcher searcher = index.acquire();
     try {
       TaxonomyWords taxonomy = taxonomyWords();
@@ -102,6 +112,7 @@ public class CatalogSearch {
       throw new UncheckedIOException(e);
     } finally {
       index.release(searcher);
+      running.release();
     }
   }
 
