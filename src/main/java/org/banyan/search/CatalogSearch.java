@@ -303,22 +303,33 @@ public class CatalogSearch {
               return values;
             }
           };
-      TopDocs top =
-          new TopDocs(
-              new org.apache.lucene.search.TotalHits(
-                  docs.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-              docs);
-      int[] passages = new int[fields.length];
-      Arrays.fill(passages, 1);
-      Map<String, String[]> found = highlighter.highlightFields(fields, text, top, passages);
+      // Field by field in order of preference, each only for the hits still without a snippet:
+      // most hits match in the body, and the summary and title are not looked at for them.
+      List<Integer> pending = new ArrayList<>();
       for (int i = 0; i < docs.length; i++) {
-        for (String field : fields) {
-          String[] values = found.get(field);
-          if (values != null && values[i] != null && values[i].contains("<mark>")) {
-            snippets.put(i, values[i]);
-            break;
+        pending.add(i);
+      }
+      for (String field : fields) {
+        if (pending.isEmpty()) {
+          break;
+        }
+        ScoreDoc[] subset = pending.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
+        TopDocs top =
+            new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                    subset.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                subset);
+        String[] values =
+            highlighter.highlightFields(new String[] {field}, text, top, new int[] {1}).get(field);
+        List<Integer> still = new ArrayList<>();
+        for (int j = 0; j < subset.length; j++) {
+          if (values != null && values[j] != null && values[j].contains("<mark>")) {
+            snippets.put(pending.get(j), values[j]);
+          } else {
+            still.add(pending.get(j));
           }
         }
+        pending = still;
       }
     }
     List<SearchResults.Hit> hits = new ArrayList<>();

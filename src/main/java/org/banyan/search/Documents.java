@@ -25,9 +25,23 @@ final class Documents {
   /** Text stored for highlighting, indexed with offsets so passages are found fast. */
   private static final FieldType STORED_TEXT = new FieldType(TextField.TYPE_STORED);
 
+  /**
+   * Text only matched and scored: no phrase is looked for in it and nothing shown from it (the
+   * objectives), so neither positions nor the text itself are kept.
+   */
+  private static final FieldType SCORED_TEXT = new FieldType(TextField.TYPE_NOT_STORED);
+
+  /** Words only looked up ("did you mean"): which documents hold them, nothing more. */
+  private static final FieldType WORDS = new FieldType(TextField.TYPE_NOT_STORED);
+
   static {
     STORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     STORED_TEXT.freeze();
+    SCORED_TEXT.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+    SCORED_TEXT.freeze();
+    WORDS.setIndexOptions(IndexOptions.DOCS);
+    WORDS.setOmitNorms(true);
+    WORDS.freeze();
   }
 
   private final Markdown markdown;
@@ -81,9 +95,9 @@ final class Documents {
         if (IndexSchema.SEGMENTED.contains(part)) {
           doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
         }
-        doc.add(new Field(part + IndexSchema.CJK, value, STORED_TEXT));
+        doc.add(new Field(part + IndexSchema.CJK, value, typeOf(part)));
       } else {
-        doc.add(new Field(part + IndexSchema.EN, value, STORED_TEXT));
+        doc.add(new Field(part + IndexSchema.EN, value, typeOf(part)));
         if (!part.equals("body")) {
           spelling.add(value);
         }
@@ -123,9 +137,13 @@ final class Documents {
       doc.add(new StoredField(IndexSchema.DURATION, duration));
     }
     if (!spelling.isEmpty()) {
-      doc.add(new TextField(IndexSchema.SPELL, String.join("\n", spelling), Field.Store.NO));
+      doc.add(new Field(IndexSchema.SPELL, String.join("\n", spelling), WORDS));
     }
     return doc;
+  }
+
+  private static FieldType typeOf(String part) {
+    return part.equals("objectives") ? SCORED_TEXT : STORED_TEXT;
   }
 
   Text text(Content content) {
