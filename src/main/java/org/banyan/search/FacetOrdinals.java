@@ -17,15 +17,18 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Facet counting for one searcher: every document's facet values held as small integers in memory,
- * so that counting the matches of a query costs an array walk per match instead of decoding doc
- * values. A segment's values are read once (segments never change) and kept while it lives; the
- * searcher's own part is only the map from each segment's values to the searcher's.
+ * Facet counting for one searcher. Each segment's facet values are read once (segments never
+ * change) into one bit set per value: which documents hold it. Counting a query's matches is then a
+ * few bit set intersections per value — a few dozen values here, taxonomy, grades, languages —
+ * instead of a walk over every match's values. The searcher's own part is only the map from each
+ * segment's values to the searcher's.
  *
  * <p>Counts follow drill-sideways: with filters on some dimensions, a match counts as a hit when it
  * passes every filter; a dimension's values are counted over the matches that pass the filters of
@@ -33,16 +36,8 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class FacetOrdinals {
 
-  /**
-   * A segment's facet values: for document d, those at {@code starts[d] .. starts[d + 1]} of {@code
-   * bytes} (a segment with at most 256 distinct values, as ours have: a quarter of the memory to
-   * walk) or else of {@code ints}.
-   */
-  record Segment(int[] starts, byte[] bytes, int[] ints, String[] values) {
-    int ord(int i) {
-      return bytes != null ? bytes[i] & 0xFF : ints[i];
-    }
-  }
+  /** A segment's facet values, and for each the documents holding it. */
+  record Segment(String[] values, FixedBitSet[] docs) {}
 
   /** The segments' values, by segment core; dropped when a segment closes. */
   static final class Cache {
@@ -68,34 +63,19 @@ final class FacetOrdinals {
       SortedSetDocValues docValues = DocValues.getSortedSet(reader, field);
       int count = (int) docValues.getValueCount();
       String[] values = new String[count];
+      FixedBitSet[] docs = new FixedBitSet[count];
       for (int ord = 0; ord < count; ord++) {
         values[ord] = docValues.lookupOrd(ord).utf8ToString();
+        docs[ord] = new FixedBitSet(reader.maxDoc());
       }
-      int maxDoc = reader.maxDoc();
-      int[] starts = new int[maxDoc + 1];
-      int[] ords = new int[Math.max(16, maxDoc * 4)];
-      int next = 0;
-      for (int doc = 0; doc < maxDoc; doc++) {
-        starts[doc] = next;
-        if (docValues.advanceExact(doc)) {
-          int n = docValues.docValueCount();
-          if (next + n > ords.length) {
-            ords = Arrays.copyOf(ords, Math.max(next + n, ords.length + (ords.length >> 1)));
-          }
-          for (int i = 0; i < n; i++) {
-            ords[next++] = (int) docValues.nextOrd();
-          }
+      for (int doc = docValues.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = docValues.nextDoc()) {
+        for (int i = 0; i < docValues.docValueCount(); i++) {
+          docs[(int) docValues.nextOrd()].set(doc);
         }
       }
-      starts[maxDoc] = next;
-      if (count <= 256) {
-        byte[] bytes = new byte[next];
-        for (int i = 0; i < next; i++) {
-          bytes[i] = (byte) ords[i];
-        }
-        return new Segment(starts, bytes, null, values);
-      }
-      return new Segment(starts, null, Arrays.copyOf(ords, next), values);
+      return new Segment(values, docs);
     }
   }
 
@@ -105,6 +85,7 @@ final class FacetOrdinals {
   private final Map<String, Integer> ordinals;
   private final Segment[] segments;
   private final int[][] toGlobal;
+  private final int[][] toLocal;
 
   private FacetOrdinals(
       List<String> dimensions,
@@ -112,13 +93,15 @@ final class FacetOrdinals {
       String[] valueOf,
       Map<String, Integer> ordinals,
       Segment[] segments,
-      int[][] toGlobal) {
+      int[][] toGlobal,
+      int[][] toLocal) {
     this.dimensions = dimensions;
     this.dimensionOf = dimensionOf;
     this.valueOf = valueOf;
     this.ordinals = ordinals;
     this.segments = segments;
     this.toGlobal = toGlobal;
+    this.toLocal = toLocal;
   }
 
   /** The facet values of {@code reader} (its {@code field} of facet doc values). */
@@ -145,15 +128,19 @@ final class FacetOrdinals {
       entry.setValue(next++);
     }
     int[][] toGlobal = new int[segments.length][];
+    int[][] toLocal = new int[segments.length][];
     for (int s = 0; s < segments.length; s++) {
       String[] values = segments[s].values();
       toGlobal[s] = new int[values.length];
+      toLocal[s] = new int[all.size()];
+      Arrays.fill(toLocal[s], -1);
       for (int ord = 0; ord < values.length; ord++) {
         toGlobal[s][ord] = all.get(values[ord]);
+        toLocal[s][toGlobal[s][ord]] = ord;
       }
     }
     return new FacetOrdinals(
-        List.copyOf(dimensions), dimensionOf, valueOf, ordinals, segments, toGlobal);
+        List.copyOf(dimensions), dimensionOf, valueOf, ordinals, segments, toGlobal, toLocal);
   }
 
   /** What counting found: the hits, and each dimension's values with their counts. */
@@ -171,33 +158,34 @@ final class FacetOrdinals {
   }
 
   final class Counter implements CollectorManager<Collector, Counts> {
-    private final boolean[] chosen = new boolean[valueOf.length];
+    /** Per dimension index: the searcher's ordinals chosen in it; null when it has no filter. */
+    private final List<List<Integer>> chosen = new ArrayList<>();
+
     private final int[] dimensionIndex = new int[valueOf.length];
-    private final int required;
 
     private Counter(Map<String, List<String>> selected) {
       Map<String, Integer> index = new HashMap<>();
       for (int d = 0; d < dimensions.size(); d++) {
         index.put(dimensions.get(d), d);
+        chosen.add(null);
       }
       for (int ord = 0; ord < valueOf.length; ord++) {
         dimensionIndex[ord] = index.getOrDefault(dimensionOf[ord], -1);
       }
-      int mask = 0;
       for (Map.Entry<String, List<String>> entry : selected.entrySet()) {
         Integer d = index.get(entry.getKey());
         if (d == null || entry.getValue().isEmpty()) {
           continue;
         }
-        mask |= 1 << d;
+        List<Integer> ords = new ArrayList<>();
         for (String value : entry.getValue()) {
           Integer ord = ordinals.get(FacetsConfig.pathToString(entry.getKey(), value));
           if (ord != null) {
-            chosen[ord] = true;
+            ords.add(ord);
           }
         }
+        chosen.set(d, ords);
       }
-      this.required = mask;
     }
 
     @Override
@@ -228,7 +216,7 @@ final class FacetOrdinals {
       return new Counts(total, result);
     }
 
-    /** Counts into the searcher's ordinals, one segment at a time in the segment's own. */
+    /** Gathers a segment's matches as bits, then counts them against each value's documents. */
     private final class Counting implements Collector {
       long total;
       final long[] counts = new long[valueOf.length];
@@ -240,64 +228,76 @@ final class FacetOrdinals {
 
       @Override
       public LeafCollector getLeafCollector(LeafReaderContext context) {
-        Segment segment = segments[context.ord];
-        int[] global = toGlobal[context.ord];
-        int[] starts = segment.starts();
-        int size = global.length;
-        int[] dimension = new int[size];
-        boolean[] passes = new boolean[size];
-        for (int ord = 0; ord < size; ord++) {
-          dimension[ord] = dimensionIndex[global[ord]];
-          passes[ord] = chosen[global[ord]];
-        }
-        int[] local = new int[size];
+        FixedBitSet matches = new FixedBitSet(context.reader().maxDoc());
         return new LeafCollector() {
           @Override
           public void setScorer(Scorable scorer) {}
 
           @Override
           public void collect(int doc) {
-            int from = starts[doc];
-            int to = starts[doc + 1];
-            if (required == 0) {
-              total++;
-              for (int i = from; i < to; i++) {
-                local[segment.ord(i)]++;
-              }
-              return;
-            }
-            int met = 0;
-            for (int i = from; i < to; i++) {
-              int ord = segment.ord(i);
-              if (passes[ord]) {
-                met |= 1 << dimension[ord];
-              }
-            }
-            int missing = required & ~met;
-            if (missing == 0) {
-              total++;
-              for (int i = from; i < to; i++) {
-                local[segment.ord(i)]++;
-              }
-            } else if ((missing & (missing - 1)) == 0) {
-              // Fails one filter only: counts in that filter's dimension (sideways).
-              int only = Integer.numberOfTrailingZeros(missing);
-              for (int i = from; i < to; i++) {
-                int ord = segment.ord(i);
-                if (dimension[ord] == only) {
-                  local[ord]++;
-                }
-              }
-            }
+            matches.set(doc);
           }
 
           @Override
           public void finish() {
-            for (int ord = 0; ord < size; ord++) {
-              counts[global[ord]] += local[ord];
-            }
+            count(context.ord, matches);
           }
         };
+      }
+
+      private void count(int leaf, FixedBitSet matches) {
+        Segment segment = segments[leaf];
+        int[] global = toGlobal[leaf];
+        int size = global.length;
+        // Each filtered dimension's documents: those holding any of its chosen values.
+        int dimensionCount = dimensions.size();
+        FixedBitSet[] passing = new FixedBitSet[dimensionCount];
+        int[] local = toLocal[leaf];
+        for (int d = 0; d < dimensionCount; d++) {
+          List<Integer> ords = chosen.get(d);
+          if (ords == null) {
+            continue;
+          }
+          FixedBitSet docs = new FixedBitSet(matches.length());
+          for (int ord : ords) {
+            if (local[ord] >= 0) {
+              docs.or(segment.docs()[local[ord]]);
+            }
+          }
+          passing[d] = docs;
+        }
+        FixedBitSet hits = within(matches, passing, -1);
+        total += hits.cardinality();
+        FixedBitSet[] sideways = new FixedBitSet[dimensionCount];
+        for (int ord = 0; ord < size; ord++) {
+          int d = dimensionIndex[global[ord]];
+          if (d < 0) {
+            continue;
+          }
+          FixedBitSet base = hits;
+          if (passing[d] != null) {
+            if (sideways[d] == null) {
+              sideways[d] = within(matches, passing, d);
+            }
+            base = sideways[d];
+          }
+          counts[global[ord]] += FixedBitSet.intersectionCount(base, segment.docs()[ord]);
+        }
+      }
+
+      /** The matches passing the filters of every dimension but {@code except}. */
+      private FixedBitSet within(FixedBitSet matches, FixedBitSet[] passing, int except) {
+        FixedBitSet result = null;
+        for (int d = 0; d < passing.length; d++) {
+          if (d == except || passing[d] == null) {
+            continue;
+          }
+          if (result == null) {
+            result = matches.clone();
+          }
+          result.and(passing[d]);
+        }
+        return result == null ? matches : result;
       }
     }
   }

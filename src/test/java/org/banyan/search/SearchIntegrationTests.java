@@ -170,6 +170,44 @@ class SearchIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void manySearchesAtOnceAllAnswerAsOneAloneDoes() throws Exception {
+    // More searches than run at once (one per core): the rest wait their turn, none is lost.
+    List<String> queries =
+        List.of(q("angry"), q("想念") + "&grade=3", q("friends") + "&type=lesson&lang=en", "");
+    java.util.Map<String, String> alone = new java.util.HashMap<>();
+    for (String query : queries) {
+      alone.put(query, search(client(), query).toString());
+    }
+    int threads = 4 * Runtime.getRuntime().availableProcessors() + 2;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<List<String>>> answers = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        answers.add(
+            pool.submit(
+                () -> {
+                  WebClient own = client();
+                  List<String> mismatches = new java.util.ArrayList<>();
+                  for (int i = 0; i < 12; i++) {
+                    String query = queries.get((first + i) % queries.size());
+                    if (!search(own, query).toString().equals(alone.get(query))) {
+                      mismatches.add(query);
+                    }
+                  }
+                  return mismatches;
+                }));
+      }
+      for (java.util.concurrent.Future<List<String>> answer : answers) {
+        assertThat(answer.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEmpty();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void trainingModulesAreFoundOnlyBySignedInUsers() {
     JsonNode anonymous = search(client(), "type=module");
     assertThat(anonymous.get("total").asLong()).isZero();
