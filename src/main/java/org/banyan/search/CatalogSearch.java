@@ -84,10 +84,18 @@ public class CatalogSearch {
   }
 
   public SearchResults search(SearchRequest request) {
+    running.acquireUninterruptibly();
+    try {
+      return searchNow(request);
+    } finally {
+      running.release();
+    }
+  }
+
+  private SearchResults searchNow(SearchRequest request) {
     String text = TextQueries.clean(request.text());
     int page = Math.max(1, Math.min(MAX_PAGE, request.page()));
     int size = Math.max(1, Math.min(MAX_SIZE, request.size()));
-    running.acquireUninterruptibly();
     SearchIndex.Searcher searcher = index.acquire();
     try {
       TaxonomyWords taxonomy = taxonomyWords();
@@ -112,7 +120,6 @@ public class CatalogSearch {
       throw new UncheckedIOException(e);
     } finally {
       index.release(searcher);
-      running.release();
     }
   }
 
