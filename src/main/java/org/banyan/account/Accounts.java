@@ -179,13 +179,7 @@ public class Accounts {
   }
 
   private static String displayName(List<Violation> violations, String value) {
-    String clean = value == null ? "" : value.strip();
-    if (clean.isEmpty()) {
-      violations.add(Violation.of("displayName", "invalid.required"));
-    } else if (clean.length() > 100) {
-      violations.add(Violation.of("displayName", "invalid.tooLong", 100));
-    }
-    return clean;
+    return Violation.requiredText(violations, "displayName", value, 100);
   }
 
   private static Set<Role> roles(List<Violation> violations, List<String> names) {

@@ -71,9 +71,9 @@ public class Schools {
   @Transactional
   public School create(String actor, String name, String county, String province) {
     List<Violation> violations = new ArrayList<>();
-    String cleanName = require(violations, "name", name, 200);
-    String cleanCounty = require(violations, "county", county, 100);
-    String cleanProvince = require(violations, "province", province, 100);
+    String cleanName = Violation.requiredText(violations, "name", name, 200);
+    String cleanCounty = Violation.requiredText(violations, "county", county, 100);
+    String cleanProvince = Violation.requiredText(violations, "province", province, 100);
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
@@ -95,15 +95,5 @@ public class Schools {
     School school = new School(key.getKey().longValue(), cleanName, cleanCounty, cleanProvince);
     audit.record(actor, "SCHOOL_CREATED", cleanName, cleanCounty + ", " + cleanProvince);
     return school;
-  }
-
-  private static String require(List<Violation> violations, String field, String value, int max) {
-    String clean = value == null ? "" : value.strip();
-    if (clean.isEmpty()) {
-      violations.add(Violation.of(field, "invalid.required"));
-    } else if (clean.length() > max) {
-      violations.add(Violation.of(field, "invalid.tooLong", max));
-    }
-    return clean;
   }
 }

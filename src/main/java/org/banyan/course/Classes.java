@@ -96,12 +96,7 @@ public class Classes {
   @Transactional
   public long create(String owner, NewClass request) {
     List<Violation> violations = new ArrayList<>();
-    String name = request.name() == null ? "" : request.name().strip();
-    if (name.isEmpty()) {
-      violations.add(Violation.of("name", "invalid.required"));
-    } else if (name.length() > 100) {
-      violations.add(Violation.of("name", "invalid.tooLong", 100));
-    }
+    String name = Violation.requiredText(violations, "name", request.name(), 100);
     if (request.grade() == null || request.grade() < 1 || request.grade() > 9) {
       violations.add(Violation.of("grade", "invalid.grades.range"));
     }

@@ -165,13 +165,7 @@ public class Cohorts {
 
   /** A cohort's name, stripped: required, at most 100 characters. */
   private static String name(String value, List<Violation> violations) {
-    String name = value == null ? "" : value.strip();
-    if (name.isEmpty()) {
-      violations.add(Violation.of("name", "invalid.required"));
-    } else if (name.length() > 100) {
-      violations.add(Violation.of("name", "invalid.tooLong", 100));
-    }
-    return name;
+    return Violation.requiredText(violations, "name", value, 100);
   }
 
   /** The cohorts {@code viewer} made, or every cohort for an administrator. */

@@ -19,4 +19,19 @@ public record Violation(String field, String code, List<Object> args) {
   public static Violation of(String field, String code, Object... args) {
     return new Violation(field, code, List.of(args));
   }
+
+  /**
+   * A required text, stripped: adds to {@code violations} when it is empty or longer than {@code
+   * max} characters, and answers the stripped text either way.
+   */
+  public static String requiredText(
+      List<Violation> violations, String field, String value, int max) {
+    String clean = value == null ? "" : value.strip();
+    if (clean.isEmpty()) {
+      violations.add(of(field, "invalid.required"));
+    } else if (clean.length() > max) {
+      violations.add(of(field, "invalid.tooLong", max));
+    }
+    return clean;
+  }
 }
