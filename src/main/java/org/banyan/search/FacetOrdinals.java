@@ -86,6 +86,7 @@ final class FacetOrdinals {
   private final Segment[] segments;
   private final int[][] toGlobal;
   private final int[][] toLocal;
+  private final int[] dimensionIndex;
 
   private FacetOrdinals(
       List<String> dimensions,
@@ -102,6 +103,11 @@ final class FacetOrdinals {
     this.segments = segments;
     this.toGlobal = toGlobal;
     this.toLocal = toLocal;
+    // Which of the counted dimensions each value belongs to (-1: none), once per searcher.
+    this.dimensionIndex = new int[valueOf.length];
+    for (int ord = 0; ord < valueOf.length; ord++) {
+      dimensionIndex[ord] = dimensions.indexOf(dimensionOf[ord]);
+    }
   }
 
   /** The facet values of {@code reader} (its {@code field} of facet doc values). */
@@ -161,20 +167,13 @@ final class FacetOrdinals {
     /** Per dimension index: the searcher's ordinals chosen in it; null when it has no filter. */
     private final List<List<Integer>> chosen = new ArrayList<>();
 
-    private final int[] dimensionIndex = new int[valueOf.length];
-
     private Counter(Map<String, List<String>> selected) {
-      Map<String, Integer> index = new HashMap<>();
       for (int d = 0; d < dimensions.size(); d++) {
-        index.put(dimensions.get(d), d);
         chosen.add(null);
       }
-      for (int ord = 0; ord < valueOf.length; ord++) {
-        dimensionIndex[ord] = index.getOrDefault(dimensionOf[ord], -1);
-      }
       for (Map.Entry<String, List<String>> entry : selected.entrySet()) {
-        Integer d = index.get(entry.getKey());
-        if (d == null || entry.getValue().isEmpty()) {
+        int d = dimensions.indexOf(entry.getKey());
+        if (d < 0 || entry.getValue().isEmpty()) {
           continue;
         }
         List<Integer> ords = new ArrayList<>();
