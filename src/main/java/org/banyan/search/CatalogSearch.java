@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -36,6 +37,7 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.util.FixedBitSet;
 import org.banyan.content.Catalog;
 import org.banyan.content.Taxonomy;
 
@@ -205,17 +207,20 @@ public class CatalogSearch {
             : Sort.RELEVANCE;
     // Two passes. The page of hits needs scores only for documents that can still make the page,
     // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted). The facet
-    // counts and the total need every match but no score: the second pass walks the matches of
-    // the text without the filters (the near misses make the drill-sideways counts) and without
-    // the phrases (they add no matches), and counts from the facet values held in memory.
+    // counts and the total need every match but no score: the matches of the text without the
+    // filters (the near misses make the drill-sideways counts) and without the phrases (they add
+    // no matches), gathered as bits from each word's documents, counted against the facet values
+    // held in memory.
     TopDocs top =
         byDate
             ? searcher.search(query, wanted, sort, true)
             : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
-    FacetOrdinals.Counts counted =
-        searcher.search(
-            unfiltered(TextQueries.withoutPhrases(text), request),
-            searcher.facets.counter(selected(request)));
+    Query all = unfiltered(TextQueries.withoutPhrases(text), request);
+    List<FixedBitSet> matches = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      matches.add(index.matchBits().matches(searcher, leaf, all));
+    }
+    FacetOrdinals.Counts counted = searcher.facets.counter(selected(request)).count(matches);
     return new Outcome(counted.total(), slice(top, page, size), counted);
   }
 

@@ -192,6 +192,15 @@ final class FacetOrdinals {
       return new Counting();
     }
 
+    /** Counts matches given as bit sets, one per segment of the searcher, in segment order. */
+    Counts count(List<FixedBitSet> matches) {
+      Counting counting = new Counting();
+      for (int leaf = 0; leaf < matches.size(); leaf++) {
+        counting.count(leaf, matches.get(leaf));
+      }
+      return reduce(List.of(counting));
+    }
+
     @Override
     public Counts reduce(java.util.Collection<Collector> collectors) {
       long total = 0;

@@ -64,6 +64,7 @@ final class SearchIndex implements AutoCloseable {
   private final Analyzer analyzer = IndexSchema.perField();
   private final FacetsConfig facets = IndexSchema.facets();
   private final FacetOrdinals.Cache facetValues = new FacetOrdinals.Cache();
+  private final MatchBits matchBits = new MatchBits(MATCH_BITS_BYTES);
   private final Documents documents;
   private final Directory directory;
   private final IndexWriter writer;
@@ -117,6 +118,13 @@ final class SearchIndex implements AutoCloseable {
             });
     background.scheduleWithFixedDelay(this::refresh, 100, 100, TimeUnit.MILLISECONDS);
     background.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
+  }
+
+  /** Memory for the documents of frequent terms, kept for counting matches. */
+  static final long MATCH_BITS_BYTES = 32L << 20;
+
+  MatchBits matchBits() {
+    return matchBits;
   }
 
   boolean needsRebuild() {
