@@ -17,7 +17,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -216,10 +215,7 @@ public class CatalogSearch {
             ? searcher.search(query, wanted, sort, true)
             : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
     Query all = unfiltered(TextQueries.withoutPhrases(text), request);
-    List<FixedBitSet> matches = new ArrayList<>();
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      matches.add(index.matchBits().matches(searcher, leaf, all));
-    }
+    List<FixedBitSet> matches = index.matchBits().matches(searcher, all);
     FacetOrdinals.Counts counted = searcher.facets.counter(selected(request)).count(matches);
     return new Outcome(counted.total(), slice(top, page, size), counted);
   }

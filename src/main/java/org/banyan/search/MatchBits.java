@@ -70,8 +70,21 @@ final class MatchBits {
     this.maxBytes = maxBytes;
   }
 
-  /** The live documents of {@code leaf} that match {@code query}. */
-  FixedBitSet matches(IndexSearcher searcher, LeafReaderContext leaf, Query query)
+  /**
+   * The live documents that match {@code query}, one bit set per segment of the searcher, in
+   * segment order. The query is rewritten once for all segments (a fuzzy word becomes the words it
+   * is near, found over the whole index).
+   */
+  List<FixedBitSet> matches(IndexSearcher searcher, Query query) throws IOException {
+    Query rewritten = searcher.rewrite(query);
+    List<FixedBitSet> matches = new ArrayList<>();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      matches.add(matches(searcher, leaf, rewritten));
+    }
+    return matches;
+  }
+
+  private FixedBitSet matches(IndexSearcher searcher, LeafReaderContext leaf, Query query)
       throws IOException {
     FixedBitSet matches = new FixedBitSet(leaf.reader().maxDoc());
     add(searcher, leaf, query, matches);
@@ -140,12 +153,11 @@ final class MatchBits {
     into.or(result);
   }
 
-  /** Any other query (fuzzy words): its matches found the usual way. */
+  /** Any other query (rewritten already): its matches found the usual way. */
   private static void addOther(
       IndexSearcher searcher, LeafReaderContext leaf, Query query, FixedBitSet into)
       throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
     Scorer scorer = weight.scorer(leaf);
     if (scorer != null) {
       DocIdSetIterator docs = scorer.iterator();

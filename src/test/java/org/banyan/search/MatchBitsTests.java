@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -101,10 +102,12 @@ class MatchBitsTests {
     for (Query query : queries) {
       BitSet expected = luceneMatches(searcher, query);
       BitSet actual = new BitSet();
+      List<FixedBitSet> matches = bits.matches(searcher, query);
+      assertThat(matches).hasSameSizeAs(reader.leaves());
       for (LeafReaderContext leaf : reader.leaves()) {
-        FixedBitSet matches = bits.matches(searcher, leaf, query);
-        for (int doc = 0; doc < matches.length(); doc++) {
-          if (matches.get(doc)) {
+        FixedBitSet leafMatches = matches.get(leaf.ord);
+        for (int doc = 0; doc < leafMatches.length(); doc++) {
+          if (leafMatches.get(doc)) {
             actual.set(leaf.docBase + doc);
           }
         }
