@@ -35,6 +35,7 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
 import org.banyan.content.Catalog;
@@ -286,7 +287,8 @@ public class CatalogSearch {
               .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
               .withMaxLength(MAX_HIGHLIGHTED)
               .withHighlightPhrasesStrictly(false)
-              .withBreakIterator(SentenceBreaks::new);
+              .withBreakIterator(SentenceBreaks::new)
+              .withScorer(PASSAGE_SCORES);
       UnifiedHighlighter highlighter =
           new UnifiedHighlighter(builder) {
             @Override
@@ -346,6 +348,9 @@ public class CatalogSearch {
     }
     return hits;
   }
+
+  /** Passage scoring keeps no state between passages: one serves every search. */
+  private static final PassageScorer PASSAGE_SCORES = new PassageScores();
 
   /** Highlighting reads at most this much of a field. */
   private static final int MAX_HIGHLIGHTED = 50_000;

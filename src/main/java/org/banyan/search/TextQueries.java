@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -48,12 +49,15 @@ final class TextQueries {
     this.analyzer = analyzer;
   }
 
+  private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}\\p{Cf}]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   /** The user's text with control characters removed, trimmed and cut to a sane length. */
   static String clean(String text) {
     if (text == null) {
       return "";
     }
-    String cleaned = text.replaceAll("[\\p{Cntrl}\\p{Cf}]", " ").replaceAll("\\s+", " ").strip();
+    String cleaned = SPACES.matcher(CONTROLS.matcher(text).replaceAll(" ")).replaceAll(" ").strip();
     if (cleaned.length() > MAX_LENGTH) {
       cleaned = cleaned.substring(0, MAX_LENGTH);
     }
