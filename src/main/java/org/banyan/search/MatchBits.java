@@ -275,6 +275,12 @@ final class MatchBits {
     }
   }
 
+  /** Forgets everything kept (the benchmark measures searches without it). */
+  synchronized void clear() {
+    kept.clear();
+    bytes = 0;
+  }
+
   synchronized Stats stats() {
     return new Stats(kept.size(), bytes, hits, reads);
   }

@@ -76,6 +76,11 @@ class MatchBitsTests {
         assertThat(first.terms()).isPositive();
         compareAll(reader, bits, queries);
         assertThat(bits.stats().hits()).isGreaterThan(first.hits());
+        // Forgotten: read afresh, still right.
+        bits.clear();
+        assertThat(bits.stats().terms()).isZero();
+        assertThat(bits.stats().bytes()).isZero();
+        compareAll(reader, bits, queries);
       }
 
       // More deletions: the same segments, other live documents.
