@@ -26,7 +26,7 @@ import org.apache.lucene.search.TermQuery;
  * Turns what a user typed into a Lucene query. The text is never a query language: it is only
  * analyzed, field by field, so quotes, operators, wildcards and control characters are just text.
  * Title counts most, then objectives and summary, then the body; taxonomy synonyms match in either
- * language; a phrase match adds to the score.
+ * language; a phrase match in the title adds to the score.
  */
 final class TextQueries {
 
@@ -154,9 +154,11 @@ final class TextQueries {
               BooleanClause.Occur.SHOULD);
           empty = false;
         }
-        if (tokens.size() > 1
-            && !suffix.equals(IndexSchema.ZH)
-            && (part.equals("title") || part.equals("body"))) {
+        // A phrase adds to the score in the title only. In the body a phrase clause cost an
+        // eighth of all search time (every document holding all the words had its positions
+        // read) and changed nothing measurable: nDCG@10 on the judged queries 0.790-0.795 with
+        // it, 0.792-0.796 without (summary phrases too: 0.788-0.789).
+        if (tokens.size() > 1 && !suffix.equals(IndexSchema.ZH) && part.equals("title")) {
           PhraseQuery.Builder phrase =
               new PhraseQuery.Builder().setSlop(suffix.equals(IndexSchema.EN) ? 2 : 0);
           for (int i = 0; i < tokens.size(); i++) {
