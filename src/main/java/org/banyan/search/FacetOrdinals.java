@@ -15,12 +15,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -155,15 +150,14 @@ final class FacetOrdinals {
   record Value(String value, long count) {}
 
   /**
-   * Counts the matches of the unfiltered query under {@code selected} filters (dimension → values,
-   * OR within a dimension, AND across). Run the collector manager with the query without the
-   * filters: the near misses are what the sideways counts are made of.
+   * Counts under {@code selected} filters (dimension → values, OR within a dimension, AND across)
+   * the matches of the unfiltered query: the near misses are what the sideways counts are made of.
    */
   Counter counter(Map<String, List<String>> selected) {
     return new Counter(selected);
   }
 
-  final class Counter implements CollectorManager<Collector, Counts> {
+  final class Counter {
     /** Per dimension index: the searcher's ordinals chosen in it; null when it has no filter. */
     private final List<List<Integer>> chosen = new ArrayList<>();
 
@@ -187,31 +181,14 @@ final class FacetOrdinals {
       }
     }
 
-    @Override
-    public Collector newCollector() {
-      return new Counting();
-    }
-
-    /** Counts matches given as bit sets, one per segment of the searcher, in segment order. */
+    /** Counts the matches given as bit sets, one per segment of the searcher, in segment order. */
     Counts count(List<FixedBitSet> matches) {
       Counting counting = new Counting();
       for (int leaf = 0; leaf < matches.size(); leaf++) {
         counting.count(leaf, matches.get(leaf));
       }
-      return reduce(List.of(counting));
-    }
-
-    @Override
-    public Counts reduce(java.util.Collection<Collector> collectors) {
-      long total = 0;
-      long[] counts = new long[valueOf.length];
-      for (Collector collector : collectors) {
-        Counting counting = (Counting) collector;
-        total += counting.total;
-        for (int ord = 0; ord < counts.length; ord++) {
-          counts[ord] += counting.counts[ord];
-        }
-      }
+      long total = counting.total;
+      long[] counts = counting.counts;
       Map<String, List<Value>> result = new LinkedHashMap<>();
       for (String dimension : dimensions) {
         result.put(dimension, new ArrayList<>());
@@ -224,34 +201,10 @@ final class FacetOrdinals {
       return new Counts(total, result);
     }
 
-    /** Gathers a segment's matches as bits, then counts them against each value's documents. */
-    private final class Counting implements Collector {
+    /** Counts each segment's matches against the documents of each value. */
+    private final class Counting {
       long total;
       final long[] counts = new long[valueOf.length];
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE_NO_SCORES;
-      }
-
-      @Override
-      public LeafCollector getLeafCollector(LeafReaderContext context) {
-        FixedBitSet matches = new FixedBitSet(context.reader().maxDoc());
-        return new LeafCollector() {
-          @Override
-          public void setScorer(Scorable scorer) {}
-
-          @Override
-          public void collect(int doc) {
-            matches.set(doc);
-          }
-
-          @Override
-          public void finish() {
-            count(context.ord, matches);
-          }
-        };
-      }
 
       private void count(int leaf, FixedBitSet matches) {
         Segment segment = segments[leaf];

@@ -31,12 +31,13 @@ import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.RamUsageEstimator;
 
 /**
- * The matches of a query in one segment, as a bit set, for counting (no scores). The text queries
- * are disjunctions of terms, so their matches are the union of each term's documents; a term found
- * in many documents is read from the index once and its documents kept as bits — a union of those
- * is a few thousand word-wide ORs, where walking the same postings again would visit every match.
- * What is kept belongs to a segment, which never changes (deletions are applied on every count),
- * and is bounded: the least recently used terms go first, and a closed segment's terms at once.
+ * The matches of a query, segment by segment, as bit sets, for counting (no scores). The text
+ * queries are disjunctions of terms, so their matches are the union of each term's documents; a
+ * term found in many documents is read from the index once and its documents kept as bits — a union
+ * of those is a few thousand word-wide ORs, where walking the same postings again would visit every
+ * match. What is kept belongs to a segment, which never changes (deletions are applied on every
+ * count), and is bounded: the least recently used terms go first, and a closed segment's terms at
+ * once.
  *
  * <p>The same idea as Lucene's query cache for filters, per term instead of per query, since the
  * words teachers search with recur in every combination.
@@ -49,6 +50,9 @@ final class MatchBits {
    * memory than its documents' numbers.
    */
   static final int KEEP_FROM_ONE_IN = 64;
+
+  /** Nor is a term in fewer documents than this kept, however small its segment. */
+  static final int KEEP_FROM_DOCS = 64;
 
   private final long maxBytes;
   private final Map<Key, FixedBitSet> kept = new LinkedHashMap<>(256, 0.75f, true);
@@ -194,7 +198,9 @@ final class MatchBits {
     synchronized (this) {
       reads++;
     }
-    boolean keep = key != null && termsEnum.docFreq() >= reader.maxDoc() / KEEP_FROM_ONE_IN;
+    boolean keep =
+        key != null
+            && termsEnum.docFreq() >= Math.max(KEEP_FROM_DOCS, reader.maxDoc() / KEEP_FROM_ONE_IN);
     FixedBitSet target = keep ? new FixedBitSet(reader.maxDoc()) : into;
     PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
     for (int doc = postings.nextDoc();
