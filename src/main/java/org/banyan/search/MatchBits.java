@@ -90,13 +90,57 @@ final class MatchBits {
 
   private FixedBitSet matches(IndexSearcher searcher, LeafReaderContext leaf, Query query)
       throws IOException {
-    FixedBitSet matches = new FixedBitSet(leaf.reader().maxDoc());
-    add(searcher, leaf, query, matches);
+    FixedBitSet matches = bits(searcher, leaf, query);
     FixedBitSet live = live(leaf.reader());
     if (live != null) {
       matches.and(live);
     }
     return matches;
+  }
+
+  /**
+   * The documents of {@code leaf} matching {@code query}, deletions ignored, in a new bit set. A
+   * boolean query's required clauses are intersected (its optional ones united when there is none),
+   * less its prohibited ones; a search's usual shape — the text's words required, modules perhaps
+   * prohibited — thus fills one set with the words and takes one more for the exclusion.
+   */
+  private FixedBitSet bits(IndexSearcher searcher, LeafReaderContext leaf, Query query)
+      throws IOException {
+    if (query instanceof BoostQuery boost) {
+      return bits(searcher, leaf, boost.getQuery());
+    }
+    if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0) {
+      FixedBitSet result = new FixedBitSet(leaf.reader().maxDoc());
+      add(searcher, leaf, query, result);
+      return result;
+    }
+    FixedBitSet result = null;
+    List<Query> optional = new ArrayList<>();
+    List<Query> prohibited = new ArrayList<>();
+    for (BooleanClause clause : bool.clauses()) {
+      switch (clause.getOccur()) {
+        case MUST, FILTER -> {
+          FixedBitSet required = bits(searcher, leaf, clause.getQuery());
+          if (result == null) {
+            result = required;
+          } else {
+            result.and(required);
+          }
+        }
+        case SHOULD -> optional.add(clause.getQuery());
+        case MUST_NOT -> prohibited.add(clause.getQuery());
+      }
+    }
+    if (result == null) {
+      result = new FixedBitSet(leaf.reader().maxDoc());
+      for (Query clause : optional) {
+        add(searcher, leaf, clause, result);
+      }
+    }
+    for (Query clause : prohibited) {
+      result.andNot(bits(searcher, leaf, clause));
+    }
+    return result;
   }
 
   /** Sets the bits of the documents of {@code leaf} matching {@code query}, deletions ignored. */
@@ -109,52 +153,10 @@ final class MatchBits {
     } else if (query instanceof MatchAllDocsQuery) {
       into.set(0, into.length());
     } else if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0) {
-      addBoolean(searcher, leaf, bool, into);
+      into.or(bits(searcher, leaf, bool));
     } else {
       addOther(searcher, leaf, query, into);
     }
-  }
-
-  /**
-   * The required clauses intersected (the optional ones union when there is none), less the
-   * prohibited ones.
-   */
-  private void addBoolean(
-      IndexSearcher searcher, LeafReaderContext leaf, BooleanQuery bool, FixedBitSet into)
-      throws IOException {
-    int length = into.length();
-    FixedBitSet result = null;
-    List<Query> optional = new ArrayList<>();
-    List<Query> prohibited = new ArrayList<>();
-    for (BooleanClause clause : bool.clauses()) {
-      switch (clause.getOccur()) {
-        case MUST, FILTER -> {
-          FixedBitSet required = new FixedBitSet(length);
-          add(searcher, leaf, clause.getQuery(), required);
-          if (result == null) {
-            result = required;
-          } else {
-            result.and(required);
-          }
-        }
-        case SHOULD -> optional.add(clause.getQuery());
-        case MUST_NOT -> prohibited.add(clause.getQuery());
-      }
-    }
-    if (result == null) {
-      result = new FixedBitSet(length);
-      for (Query query : optional) {
-        add(searcher, leaf, query, result);
-      }
-    }
-    if (!prohibited.isEmpty()) {
-      FixedBitSet excluded = new FixedBitSet(length);
-      for (Query query : prohibited) {
-        add(searcher, leaf, query, excluded);
-      }
-      result.andNot(excluded);
-    }
-    into.or(result);
   }
 
   /** Any other query (rewritten already): its matches found the usual way. */
