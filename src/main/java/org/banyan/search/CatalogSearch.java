@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexableField;
@@ -43,6 +43,7 @@ import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
 import org.banyan.content.Catalog;
+import org.banyan.content.Languages;
 import org.banyan.content.Taxonomy;
 
 /**
@@ -62,14 +63,19 @@ public class CatalogSearch {
   public static final int MAX_PAGE = 100;
   public static final int MAX_SIZE = 50;
 
-  private static final String[] HIGHLIGHT_EN = {"body_en", "summary_en", "title_en"};
-  private static final String[] HIGHLIGHT_ZH = {"body_cjk", "summary_cjk", "title_cjk"};
+  /** The fields snippets come from, in order of preference. */
+  private static final String[] HIGHLIGHTED = {"body", IndexSchema.SUMMARY, IndexSchema.TITLE};
+
+  /** The fields a lesson's likeness is drawn from. */
+  private static final String[] LIKENESS = {IndexSchema.TITLE, IndexSchema.SUMMARY, "body"};
 
   private final SearchIndex index;
   private final Suggestions suggestions;
   private final Catalog catalog;
   private final FacetLabels labels;
   private final TextQueries queries;
+  private final Analyzer englishDocuments = IndexSchema.documentsIn(IndexSchema.EN);
+  private final Analyzer chineseDocuments = IndexSchema.documentsIn(IndexSchema.CJK);
   private final DirectSpellChecker spelling = new DirectSpellChecker();
   private volatile TaxonomyWords taxonomyWords = TaxonomyWords.NONE;
 
@@ -188,12 +194,8 @@ public class CatalogSearch {
       }
       int doc = found.scoreDocs[0].doc;
       MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
-      like.setAnalyzer(index.analyzer());
-      boolean chinese = "zh-CN".equals(lang);
-      like.setFieldNames(
-          chinese
-              ? new String[] {"title_cjk", "summary_cjk", "body_cjk"}
-              : new String[] {"title_en", "summary_en", "body_en"});
+      like.setAnalyzer(Languages.CHINESE.equals(lang) ? chineseDocuments : englishDocuments);
+      like.setFieldNames(LIKENESS);
       like.setMinTermFreq(1);
       like.setMinDocFreq(1);
       like.setMaxQueryTerms(40);
@@ -299,10 +301,7 @@ public class CatalogSearch {
       SearchIndex.Searcher searcher, ScoreDoc[] docs, Query text, int offset) throws IOException {
     // Only the fields the query searched (English or Chinese), in order of preference.
     Set<String> searched = text == null ? Set.of() : searchedFields(text);
-    String[] fields =
-        Stream.concat(Arrays.stream(HIGHLIGHT_EN), Arrays.stream(HIGHLIGHT_ZH))
-            .filter(searched::contains)
-            .toArray(String[]::new);
+    String[] fields = Arrays.stream(HIGHLIGHTED).filter(searched::contains).toArray(String[]::new);
     // Each hit's stored fields are read once, for the hit and for its snippet: a read
     // decompresses the whole stored document, long body included.
     Set<String> wanted = new HashSet<>(SHOWN);

@@ -2,6 +2,8 @@ package org.banyan.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -70,9 +72,6 @@ final class Documents {
     doc.add(new StringField(IndexSchema.TYPE, item.type().key(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.LANG, item.lang(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.SLUG, item.slug(), Field.Store.YES));
-    doc.add(new StoredField(IndexSchema.TITLE, content.title()));
-    doc.add(
-        new StoredField(IndexSchema.SUMMARY, content.summary() == null ? "" : content.summary()));
     doc.add(new StoredField(IndexSchema.URL, item.url()));
     long published = item.publishedAt() == null ? 0 : item.publishedAt().toInstant().toEpochMilli();
     doc.add(new NumericDocValuesField(IndexSchema.PUBLISHED, published));
@@ -86,21 +85,20 @@ final class Documents {
     // searches with. The body would double the indexing work for little more.
     List<String> spelling = new ArrayList<>();
     boolean chinese = Languages.CHINESE.equals(item.lang());
+    String analysis = chinese ? IndexSchema.CJK : IndexSchema.EN;
     for (String part : IndexSchema.PARTS) {
-      String value = text.part(part);
-      if (value == null || value.isBlank()) {
+      String value = text.part(part) == null ? "" : text.part(part);
+      // The title and summary are stored for showing, even when blank.
+      boolean shown = part.equals(IndexSchema.TITLE) || part.equals(IndexSchema.SUMMARY);
+      if (!shown && value.isBlank()) {
         continue;
       }
-      if (chinese) {
-        if (IndexSchema.SEGMENTED.contains(part)) {
-          doc.add(new TextField(part + IndexSchema.ZH, value, Field.Store.NO));
-        }
-        doc.add(new Field(part + IndexSchema.CJK, value, typeOf(part)));
-      } else {
-        doc.add(new Field(part + IndexSchema.EN, value, typeOf(part)));
-        if (!part.equals("body")) {
-          spelling.add(value);
-        }
+      doc.add(new Analyzed(part, value, typeOf(part), part + analysis));
+      if (chinese && IndexSchema.SEGMENTED.contains(part) && !value.isBlank()) {
+        doc.add(new TextField(IndexSchema.field(part, IndexSchema.ZH), value, Field.Store.NO));
+      }
+      if (!chinese && !part.equals("body") && !value.isBlank()) {
+        spelling.add(value);
       }
     }
 
@@ -140,6 +138,25 @@ final class Documents {
       doc.add(new Field(IndexSchema.SPELL, String.join("\n", spelling), WORDS));
     }
     return doc;
+  }
+
+  /**
+   * Text indexed under its part's name ({@code body}) with its language's analysis ({@code
+   * body_en}, {@code body_cjk}): the writer asks the field for its tokens, and the field asks the
+   * analyzer by the analysis' name.
+   */
+  private static final class Analyzed extends Field {
+    private final String analysis;
+
+    Analyzed(String part, String value, FieldType type, String analysis) {
+      super(part, value, type);
+      this.analysis = analysis;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return analyzer.tokenStream(analysis, stringValue());
+    }
   }
 
   private static FieldType typeOf(String part) {

@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "7";
+  static final String VERSION = "8";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";
@@ -40,9 +40,12 @@ final class IndexSchema {
   static final String PUBLISHED = "publishedAt";
 
   /**
-   * Searchable text, one field per part and analysis: {@code title_en}, {@code body_cjk}. Chinese
-   * text is indexed as bigrams ({@code _cjk}); the {@link #SEGMENTED} parts also as words ({@code
-   * _zh}).
+   * Searchable text, one field per part ({@code title}, {@code body}...) for both languages: an
+   * English document's words go in stemmed, a Chinese document's as bigrams ({@link #EN} and {@link
+   * #CJK} name these analyses), so every document has a length (a norm) in every part and scoring
+   * reads it straight from an array, where a field for each language left each one's norms sparse
+   * and every read a search through a bit set's ranks. The {@link #SEGMENTED} parts of Chinese
+   * documents are also indexed as words, in a field of their own ({@code title_zh}).
    */
   static final String[] PARTS = {"title", "summary", "objectives", "body"};
 
@@ -64,9 +67,19 @@ final class IndexSchema {
   static final String F_GRADE = "grade";
   static final String F_DURATION = "duration";
 
+  /** English analysis: stemmed words. */
   static final String EN = "_en";
+
+  /** Chinese words, segmented; also the suffix of their fields ({@code title_zh}). */
   static final String ZH = "_zh";
+
+  /** Chinese analysis: CJK bigrams (and Latin words as they are). */
   static final String CJK = "_cjk";
+
+  /** The field holding {@code part} analysed as {@code analysis}: only Chinese words apart. */
+  static String field(String part, String analysis) {
+    return analysis.equals(ZH) ? part + ZH : part;
+  }
 
   private IndexSchema() {}
 
@@ -161,19 +174,52 @@ final class IndexSchema {
   }
 
   private static Analyzer perField(boolean unigrams) {
+    Analyses analyses = new Analyses(unigrams);
     Map<String, Analyzer> fields = new HashMap<>();
-    Analyzer english = english();
-    Analyzer words = chineseWords();
-    Analyzer bigrams = chineseBigrams(unigrams);
-    // The body, most of the text, keeps bigrams only: a single character finds titles, summaries
-    // and topics, and indexing the body's every character as well would double its cost.
-    Analyzer bodyBigrams = chineseBigrams(false);
     for (String part : PARTS) {
-      fields.put(part + EN, english);
-      fields.put(part + ZH, words);
-      fields.put(part + CJK, part.equals("body") ? bodyBigrams : bigrams);
+      for (String analysis : new String[] {EN, ZH, CJK}) {
+        fields.put(part + analysis, analyses.of(part, analysis));
+      }
     }
     fields.put(SPELL, new StandardAnalyzer());
     return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+  }
+
+  /**
+   * The analyzer of the documents of one language ({@link #EN} or {@link #CJK}) by their fields'
+   * own names, as they were written: to analyze a stored text again (more like this one).
+   */
+  static Analyzer documentsIn(String analysis) {
+    Analyses analyses = new Analyses(true);
+    Map<String, Analyzer> fields = new HashMap<>();
+    for (String part : PARTS) {
+      fields.put(part, analyses.of(part, analysis));
+    }
+    return new PerFieldAnalyzerWrapper(new StandardAnalyzer(), fields);
+  }
+
+  /**
+   * Each part's analysis in each language. {@code unigrams}: Chinese titles, summaries and
+   * objectives also as single characters. The body, most of the text, keeps bigrams only: a single
+   * character finds titles, summaries and topics, and indexing the body's every character as well
+   * would double its cost.
+   */
+  private static final class Analyses {
+    private final Analyzer english = english();
+    private final Analyzer words = chineseWords();
+    private final Analyzer bigrams;
+    private final Analyzer bodyBigrams = chineseBigrams(false);
+
+    Analyses(boolean unigrams) {
+      bigrams = chineseBigrams(unigrams);
+    }
+
+    Analyzer of(String part, String analysis) {
+      return switch (analysis) {
+        case EN -> english;
+        case ZH -> words;
+        default -> part.equals("body") ? bodyBigrams : bigrams;
+      };
+    }
   }
 }

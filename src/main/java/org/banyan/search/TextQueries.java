@@ -1,6 +1,7 @@
 package org.banyan.search;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -140,19 +141,25 @@ final class TextQueries {
       suffixes.add(IndexSchema.ZH);
       suffixes.add(IndexSchema.CJK);
     }
+    // English and Chinese words share each part's field; a word both analyses give (a Latin word
+    // in Chinese text) counts once.
+    Set<Term> added = new HashSet<>();
     for (String part : IndexSchema.PARTS) {
       float boost = BOOSTS.get(part);
       for (String suffix : suffixes) {
         if (suffix.equals(IndexSchema.ZH) && !IndexSchema.SEGMENTED.contains(part)) {
           continue;
         }
-        String field = part + suffix;
-        List<String> tokens = tokens(field, text);
+        String field = IndexSchema.field(part, suffix);
+        List<String> tokens = tokens(part + suffix, text);
         for (String token : tokens) {
-          any.add(
-              new BoostQuery(new TermQuery(new Term(field, token)), boost * weight(suffix)),
-              BooleanClause.Occur.SHOULD);
-          empty = false;
+          Term term = new Term(field, token);
+          if (added.add(term)) {
+            any.add(
+                new BoostQuery(new TermQuery(term), boost * weight(suffix)),
+                BooleanClause.Occur.SHOULD);
+            empty = false;
+          }
         }
         // A phrase adds to the score in the title only. In the body a phrase clause cost an
         // eighth of all search time (every document holding all the words had its positions
@@ -226,9 +233,9 @@ final class TextQueries {
     return kept.build();
   }
 
-  /** The words of the text as {@code field} indexes them, in order, without repeats. */
-  private List<String> tokens(String field, String text) {
-    return limit(analyze(field, text));
+  /** The words of the text as {@code analysis} gives them, in order, without repeats. */
+  private List<String> tokens(String analysis, String text) {
+    return limit(analyze(analysis, text));
   }
 
   private static List<String> limit(List<String> tokens) {
@@ -244,9 +251,8 @@ final class TextQueries {
         continue;
       }
       int edits = word.length() >= 8 ? 2 : 1;
-      for (String field :
-          List.of("title" + IndexSchema.EN, "summary" + IndexSchema.EN, "body" + IndexSchema.EN)) {
-        for (String stem : analyze(field, word)) {
+      for (String field : List.of("title", "summary", "body")) {
+        for (String stem : analyze(field + IndexSchema.EN, word)) {
           typos.add(new FuzzyQuery(new Term(field, stem), edits, 1), BooleanClause.Occur.SHOULD);
           any = true;
         }

@@ -1,0 +1,103 @@
+package org.banyan.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.banyan.content.Markdown;
+import org.junit.jupiter.api.Test;
+
+/** Both languages' documents share each part's field, each analysed as its own language. */
+class DocumentsTests {
+
+  private static final Documents DOCUMENTS = new Documents(new Markdown());
+
+  private static Directory index() throws IOException {
+    Directory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(IndexSchema.perField()))) {
+      writer.addDocument(
+          IndexSchema.facets()
+              .build(
+                  DOCUMENTS.document(
+                      SyntheticItems.lesson(
+                          1,
+                          "en",
+                          "Missing parents",
+                          "The children were missing their parents."))));
+      writer.addDocument(
+          IndexSchema.facets()
+              .build(
+                  DOCUMENTS.document(
+                      SyntheticItems.lesson(2, "zh-CN", "想念爸妈", "孩子们在北京大学门口想念爸妈。"))));
+    }
+    return directory;
+  }
+
+  @Test
+  void eachDocumentIsAnalysedAsItsLanguageInTheSameFields() throws IOException {
+    try (Directory directory = index();
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      // The English body is stemmed, the Chinese one in bigrams, both under "body".
+      assertThat(slugs(searcher, new TermQuery(new Term("body", "miss"))))
+          .containsExactly("synthetic-1");
+      assertThat(slugs(searcher, new TermQuery(new Term("body", "missing")))).isEmpty();
+      assertThat(slugs(searcher, new TermQuery(new Term("body", "北京"))))
+          .containsExactly("synthetic-2");
+      // Chinese titles are also segmented into words, in a field of their own.
+      assertThat(slugs(searcher, new TermQuery(new Term("title_zh", "想念"))))
+          .containsExactly("synthetic-2");
+      assertThat(slugs(searcher, new TermQuery(new Term("title", "想念"))))
+          .containsExactly("synthetic-2");
+      assertThat(slugs(searcher, new TermQuery(new Term("title", "parent"))))
+          .containsExactly("synthetic-1");
+      // Every document has a length in every part: one norm each, whatever its language.
+      for (String part : IndexSchema.PARTS) {
+        assertThat(reader.getDocCount(part)).as(part).isEqualTo(2);
+        LeafReader leaf = reader.leaves().get(0).reader();
+        NumericDocValues norms = leaf.getNormValues(part);
+        for (int doc = 0; doc < 2; doc++) {
+          assertThat(norms.advanceExact(doc)).as(part + " of " + doc).isTrue();
+        }
+      }
+      // The title and summary shown, and the text highlighted, are stored under the part's name.
+      assertThat(searcher.storedFields().document(0).get(IndexSchema.TITLE))
+          .isEqualTo("Missing parents");
+      assertThat(searcher.storedFields().document(1).get("body")).contains("北京大学");
+    }
+  }
+
+  @Test
+  void aQueryInEitherLanguageFindsOnlyItsOwnDocuments() throws IOException {
+    TextQueries queries = new TextQueries(IndexSchema.forQueries());
+    try (Directory directory = index();
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      assertThat(slugs(searcher, queries.query("missing parents", false)))
+          .containsExactly("synthetic-1");
+      assertThat(slugs(searcher, queries.query("想念爸妈", false))).containsExactly("synthetic-2");
+    }
+  }
+
+  private static List<String> slugs(IndexSearcher searcher, Query query) throws IOException {
+    List<String> slugs = new ArrayList<>();
+    for (ScoreDoc hit : searcher.search(query, 10).scoreDocs) {
+      slugs.add(searcher.storedFields().document(hit.doc).get(IndexSchema.SLUG));
+    }
+    return slugs;
+  }
+}
