@@ -92,7 +92,8 @@ final class SearchIndex implements AutoCloseable {
                       : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
               .setRAMBufferSizeMB(128)
               // Segments as separate files: packing each into a compound file copies it again.
-              .setUseCompoundFile(false);
+              .setUseCompoundFile(false)
+              .setCodec(new SearchCodec());
       this.writer = new IndexWriter(directory, config);
       this.manager =
           new SearcherManager(
