@@ -82,6 +82,37 @@ class IndexRecoveryTests {
   }
 
   @Test
+  void aRebuiltIndexIsMergedIntoOneSegmentAndStaysWhole() throws Exception {
+    try (SearchIndex index = open()) {
+      // Each rebuild thread flushes its own segment; the merge after the rebuild makes one.
+      index.rebuild(SyntheticItems.lessons(400));
+      index.awaitMerged();
+      assertThat(segments(index)).isEqualTo(1);
+      assertThat(count(index)).isEqualTo(400);
+      // A rebuild straight after another, while its merge may still run, leaves a whole index.
+      index.rebuild(SyntheticItems.lessons(300));
+      index.rebuild(SyntheticItems.lessons(250));
+      index.awaitMerged();
+      assertThat(count(index)).isEqualTo(250);
+      assertThat(segments(index)).isEqualTo(1);
+    }
+    try (SearchIndex again = open()) {
+      assertThat(again.needsRebuild()).isFalse();
+      assertThat(count(again)).isEqualTo(250);
+      assertThat(segments(again)).isEqualTo(1);
+    }
+  }
+
+  private static int segments(SearchIndex index) {
+    SearchIndex.Searcher searcher = index.acquire();
+    try {
+      return searcher.getIndexReader().leaves().size();
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  @Test
   void reconcilingBringsTheIndexInLineWithTheCatalog() throws Exception {
     try (SearchIndex index = open()) {
       index.rebuild(SyntheticItems.lessons(20));
