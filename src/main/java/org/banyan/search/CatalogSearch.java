@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -34,6 +33,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
@@ -231,26 +232,40 @@ public class CatalogSearch {
       int size,
       boolean newest)
       throws IOException {
-    DrillDownQuery query = filtered(text, request);
     int wanted = page * size;
     boolean byDate = "newest".equals(request.sort()) || (request.sort() == null && newest);
-    Sort sort =
-        byDate
-            ? new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true))
-            : Sort.RELEVANCE;
     // Two passes. The page of hits needs scores only for documents that can still make the page,
-    // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted). The facet
+    // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted); the facet
+    // filters are given as the bits of the documents they admit, held in memory. The facet
     // counts and the total need every match but no score: the matches of the text without the
     // filters (the near misses make the drill-sideways counts) and without the phrases (they add
     // no matches), gathered as bits from each word's documents, counted against the facet values
     // held in memory.
-    TopDocs top =
-        byDate
-            ? searcher.search(query, wanted, sort, true)
-            : searcher.search(query, new TopScoreDocCollectorManager(wanted, null, wanted));
+    FacetOrdinals.Counter counter = searcher.facets.counter(selected(request));
+    Query query = unfiltered(text, request);
+    TopDocs top;
+    if (byDate) {
+      Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
+      top =
+          searcher
+              .collect(
+                  query,
+                  new TopFieldCollectorManager(sort, wanted, null, wanted).newCollector(),
+                  counter::passing)
+              .topDocs();
+      TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+    } else {
+      top =
+          searcher
+              .collect(
+                  query,
+                  new TopScoreDocCollectorManager(wanted, null, wanted).newCollector(),
+                  counter::passing)
+              .topDocs();
+    }
     Query all = unfiltered(TextQueries.withoutPhrases(text), request);
     List<FixedBitSet> matches = index.matchBits().matches(searcher, all);
-    FacetOrdinals.Counts counted = searcher.facets.counter(selected(request)).count(matches);
+    FacetOrdinals.Counts counted = counter.count(matches);
     return new Outcome(counted.total(), slice(top, page, size), counted);
   }
 
@@ -262,13 +277,6 @@ public class CatalogSearch {
       base.add(new TermQuery(new Term(IndexSchema.TYPE, "module")), BooleanClause.Occur.MUST_NOT);
     }
     return base.build();
-  }
-
-  /** The text query (all when null) within the filters of the request. */
-  private DrillDownQuery filtered(Query text, SearchRequest request) {
-    DrillDownQuery query = new DrillDownQuery(index.facets(), unfiltered(text, request));
-    selected(request).forEach((dimension, values) -> drill(query, dimension, values));
-    return query;
   }
 
   /** The values chosen in each facet dimension. */
@@ -289,12 +297,6 @@ public class CatalogSearch {
       return new ScoreDoc[0];
     }
     return Arrays.copyOfRange(docs.scoreDocs, from, Math.min(docs.scoreDocs.length, from + size));
-  }
-
-  private static void drill(DrillDownQuery query, String dimension, List<String> values) {
-    for (String value : values) {
-      query.add(dimension, value);
-    }
   }
 
   private List<SearchResults.Hit> hits(

@@ -32,7 +32,7 @@ import org.apache.lucene.util.FixedBitSet;
 final class FacetOrdinals {
 
   /** A segment's facet values, and for each the documents holding it. */
-  record Segment(String[] values, FixedBitSet[] docs) {}
+  record Segment(String[] values, FixedBitSet[] docs, int maxDoc) {}
 
   /** The segments' values, by segment core; dropped when a segment closes. */
   static final class Cache {
@@ -70,7 +70,7 @@ final class FacetOrdinals {
           docs[(int) docValues.nextOrd()].set(doc);
         }
       }
-      return new Segment(values, docs);
+      return new Segment(values, docs, reader.maxDoc());
     }
   }
 
@@ -181,6 +181,43 @@ final class FacetOrdinals {
       }
     }
 
+    /**
+     * The documents of segment {@code leaf} that pass every chosen filter; null when nothing is
+     * chosen. Deleted documents are not taken out.
+     */
+    FixedBitSet passing(int leaf) {
+      FixedBitSet result = null;
+      for (int d = 0; d < dimensions.size(); d++) {
+        FixedBitSet docs = chosenDocs(leaf, d);
+        if (docs == null) {
+          continue;
+        }
+        if (result == null) {
+          result = docs;
+        } else {
+          result.and(docs);
+        }
+      }
+      return result;
+    }
+
+    /** The documents of segment {@code leaf} holding any value chosen in dimension {@code d}. */
+    private FixedBitSet chosenDocs(int leaf, int d) {
+      List<Integer> ords = chosen.get(d);
+      if (ords == null) {
+        return null;
+      }
+      Segment segment = segments[leaf];
+      int[] local = toLocal[leaf];
+      FixedBitSet docs = new FixedBitSet(segment.maxDoc());
+      for (int ord : ords) {
+        if (local[ord] >= 0) {
+          docs.or(segment.docs()[local[ord]]);
+        }
+      }
+      return docs;
+    }
+
     /** Counts the matches given as bit sets, one per segment of the searcher, in segment order. */
     Counts count(List<FixedBitSet> matches) {
       Counting counting = new Counting();
@@ -213,19 +250,8 @@ final class FacetOrdinals {
         // Each filtered dimension's documents: those holding any of its chosen values.
         int dimensionCount = dimensions.size();
         FixedBitSet[] passing = new FixedBitSet[dimensionCount];
-        int[] local = toLocal[leaf];
         for (int d = 0; d < dimensionCount; d++) {
-          List<Integer> ords = chosen.get(d);
-          if (ords == null) {
-            continue;
-          }
-          FixedBitSet docs = new FixedBitSet(matches.length());
-          for (int ord : ords) {
-            if (local[ord] >= 0) {
-              docs.or(segment.docs()[local[ord]]);
-            }
-          }
-          passing[d] = docs;
+          passing[d] = chosenDocs(leaf, d);
         }
         FixedBitSet hits = within(matches, passing, -1);
         total += hits.cardinality();

@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -28,9 +29,16 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.CollectionTerminatedException;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -61,6 +69,53 @@ final class SearchIndex implements AutoCloseable {
               config.getDimConfig(IndexSchema.F_TYPE).indexFieldName,
               CatalogSearch.DIMENSIONS,
               cache);
+    }
+
+    /**
+     * Runs {@code query} into {@code collector} over the documents of each segment that {@code
+     * accept} admits (null: all), deleted ones left out. A filter given as bits, rather than as a
+     * required clause, leaves a disjunction of words a disjunction: Lucene's scorer for those skips
+     * the documents that cannot make the page, and asks the bits only of those that can.
+     */
+    <C extends Collector> C collect(Query query, C collector, IntFunction<Bits> accept)
+        throws IOException {
+      Weight weight = createWeight(rewrite(query), collector.scoreMode(), 1f);
+      for (LeafReaderContext leaf : getIndexReader().leaves()) {
+        Bits admitted = accept.apply(leaf.ord);
+        Bits live = leaf.reader().getLiveDocs();
+        Bits bits = admitted == null ? live : live == null ? admitted : both(admitted, live);
+        BulkScorer scorer = weight.bulkScorer(leaf);
+        if (scorer == null) {
+          continue;
+        }
+        LeafCollector leafCollector;
+        try {
+          leafCollector = collector.getLeafCollector(leaf);
+        } catch (CollectionTerminatedException done) {
+          continue;
+        }
+        try {
+          scorer.score(leafCollector, bits, 0, DocIdSetIterator.NO_MORE_DOCS);
+        } catch (CollectionTerminatedException done) {
+          // The collector needs no more of this segment.
+        }
+        leafCollector.finish();
+      }
+      return collector;
+    }
+
+    private static Bits both(Bits a, Bits b) {
+      return new Bits() {
+        @Override
+        public boolean get(int index) {
+          return a.get(index) && b.get(index);
+        }
+
+        @Override
+        public int length() {
+          return a.length();
+        }
+      };
     }
   }
 
@@ -152,10 +207,6 @@ final class SearchIndex implements AutoCloseable {
 
   Analyzer analyzer() {
     return analyzer;
-  }
-
-  FacetsConfig facets() {
-    return facets;
   }
 
   /**
