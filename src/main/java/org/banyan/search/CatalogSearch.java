@@ -33,6 +33,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -243,25 +244,14 @@ public class CatalogSearch {
     // held in memory.
     FacetOrdinals.Counter counter = searcher.facets.counter(selected(request));
     Query query = unfiltered(text, request);
-    TopDocs top;
+    Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
+    TopDocsCollector<?> collector =
+        byDate
+            ? new TopFieldCollectorManager(sort, wanted, null, wanted).newCollector()
+            : new TopScoreDocCollectorManager(wanted, null, wanted).newCollector();
+    TopDocs top = searcher.collect(query, collector, counter::passing).topDocs();
     if (byDate) {
-      Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
-      top =
-          searcher
-              .collect(
-                  query,
-                  new TopFieldCollectorManager(sort, wanted, null, wanted).newCollector(),
-                  counter::passing)
-              .topDocs();
       TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
-    } else {
-      top =
-          searcher
-              .collect(
-                  query,
-                  new TopScoreDocCollectorManager(wanted, null, wanted).newCollector(),
-                  counter::passing)
-              .topDocs();
     }
     Query all = unfiltered(TextQueries.withoutPhrases(text), request);
     List<FixedBitSet> matches = index.matchBits().matches(searcher, all);
