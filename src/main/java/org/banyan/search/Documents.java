@@ -2,6 +2,7 @@ package org.banyan.search;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
@@ -87,7 +88,7 @@ final class Documents {
     boolean chinese = Languages.CHINESE.equals(item.lang());
     String analysis = chinese ? IndexSchema.CJK : IndexSchema.EN;
     for (String part : IndexSchema.PARTS) {
-      String value = text.part(part) == null ? "" : text.part(part);
+      String value = Objects.requireNonNullElse(text.part(part), "");
       // The title and summary are stored for showing, even when blank.
       boolean shown = part.equals(IndexSchema.TITLE) || part.equals(IndexSchema.SUMMARY);
       if (!shown && value.isBlank()) {
