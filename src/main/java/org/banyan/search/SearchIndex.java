@@ -465,9 +465,16 @@ final class SearchIndex implements AutoCloseable {
 
   @Override
   public void close() {
-    background.shutdownNow();
-    // Not interrupted: an interrupt can close the files a merge reads. Closing the writer waits
-    // for a merge under way.
+    // The background threads are not interrupted: an interrupt closes the files a thread is
+    // reading or writing (an interrupted commit closed the index's lock file under it, and the
+    // index could not be closed). A refresh or commit under way ends and no other starts; closing
+    // the writer waits for a merge under way.
+    background.shutdown();
+    try {
+      background.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     merging.shutdown();
     try {
       manager.close();
