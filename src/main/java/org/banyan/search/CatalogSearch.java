@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;
@@ -97,15 +96,10 @@ public class CatalogSearch {
     this.catalog = catalog;
     this.labels = labels;
     this.queries = new TextQueries(IndexSchema.forQueries());
-    AtomicInteger threads = new AtomicInteger();
     this.searching =
         Executors.newFixedThreadPool(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
-            task -> {
-              Thread thread = new Thread(task, "search-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
+            SearchThreads.numbered("search"));
   }
 
   public SearchResults search(SearchRequest request) {

@@ -161,6 +161,12 @@ final class FacetOrdinals {
     /** Per dimension index: the searcher's ordinals chosen in it; null when it has no filter. */
     private final List<List<Integer>> chosen = new ArrayList<>();
 
+    /**
+     * Per segment and dimension, the documents holding a chosen value, made once: the search's
+     * filter and its counting both ask for them. Never changed once made.
+     */
+    private final FixedBitSet[][] chosenDocs = new FixedBitSet[segments.length][];
+
     private Counter(Map<String, List<String>> selected) {
       for (int d = 0; d < dimensions.size(); d++) {
         chosen.add(null);
@@ -193,7 +199,7 @@ final class FacetOrdinals {
           continue;
         }
         if (result == null) {
-          result = docs;
+          result = docs.clone();
         } else {
           result.and(docs);
         }
@@ -207,6 +213,16 @@ final class FacetOrdinals {
       if (ords == null) {
         return null;
       }
+      if (chosenDocs[leaf] == null) {
+        chosenDocs[leaf] = new FixedBitSet[dimensions.size()];
+      }
+      if (chosenDocs[leaf][d] == null) {
+        chosenDocs[leaf][d] = unionOfChosen(leaf, ords);
+      }
+      return chosenDocs[leaf][d];
+    }
+
+    private FixedBitSet unionOfChosen(int leaf, List<Integer> ords) {
       Segment segment = segments[leaf];
       int[] local = toLocal[leaf];
       FixedBitSet docs = new FixedBitSet(segment.maxDoc());

@@ -227,26 +227,16 @@ final class MatchBits {
       return null;
     }
     if (helper == null) {
-      return copy(live);
+      return FixedBitSet.copyOf(live);
     }
     FixedBitSet known = liveDocs.get(helper.getKey());
     if (known == null) {
-      known = copy(live);
+      known = FixedBitSet.copyOf(live);
       if (liveDocs.putIfAbsent(helper.getKey(), known) == null) {
         helper.addClosedListener(liveDocs::remove);
       }
     }
     return known;
-  }
-
-  private static FixedBitSet copy(Bits live) {
-    FixedBitSet copy = new FixedBitSet(live.length());
-    for (int doc = 0; doc < live.length(); doc++) {
-      if (live.get(doc)) {
-        copy.set(doc);
-      }
-    }
-    return copy;
   }
 
   private synchronized void keep(Key key, FixedBitSet docs, IndexReader.CacheHelper helper) {

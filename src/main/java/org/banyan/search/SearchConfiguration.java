@@ -68,12 +68,7 @@ class SearchConfiguration {
     private final Suggestions suggestions;
     private final Catalog catalog;
     private final ScheduledExecutorService suggestionBuilder =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "search-suggestions");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newSingleThreadScheduledExecutor(SearchThreads.named("search-suggestions"));
     private ScheduledFuture<?> pending;
 
     IndexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {

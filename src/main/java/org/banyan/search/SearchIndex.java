@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
@@ -135,12 +136,7 @@ final class SearchIndex implements AutoCloseable {
 
   /** Merges a rebuilt index into one segment, one merge at a time. */
   private final ExecutorService merging =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread thread = new Thread(r, "search-merge");
-            thread.setDaemon(true);
-            return thread;
-          });
+      Executors.newSingleThreadExecutor(SearchThreads.named("search-merge"));
 
   /** The rebuilds so far; a merge commits only if no rebuild started since its own. */
   private long rebuilds;
@@ -182,14 +178,7 @@ final class SearchIndex implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index in " + path, e);
     }
-    this.background =
-        Executors.newScheduledThreadPool(
-            1,
-            r -> {
-              Thread thread = new Thread(r, "search-index");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.background = Executors.newScheduledThreadPool(1, SearchThreads.named("search-index"));
     background.scheduleWithFixedDelay(this::refresh, 100, 100, TimeUnit.MILLISECONDS);
     background.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
   }
@@ -240,10 +229,10 @@ final class SearchIndex implements AutoCloseable {
   /** As {@link #rebuild(List)}, reading the items one by one. */
   synchronized int rebuild(java.util.Iterator<PublishedItem> items) {
     rebuilding = true;
-    java.util.concurrent.atomic.AtomicInteger count =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger count = new AtomicInteger();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-    ExecutorService workers = Executors.newFixedThreadPool(threads);
+    ExecutorService workers =
+        Executors.newFixedThreadPool(threads, SearchThreads.numbered("search-rebuild"));
     try {
       writer.deleteAll();
       List<Future<?>> running = new ArrayList<>();
