@@ -296,73 +296,101 @@ public class CatalogSearch {
     for (ScoreDoc doc : docs) {
       stored.put(doc.doc, searcher.storedFields().document(doc.doc, wanted));
     }
-    Map<Integer, String> snippets = new LinkedHashMap<>();
+    Map<Integer, String> snippets = new HashMap<>();
     if (fields.length > 0 && docs.length > 0) {
-      UnifiedHighlighter.Builder builder =
-          UnifiedHighlighter.builder(searcher, index.analyzer())
-              .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-              .withMaxLength(MAX_HIGHLIGHTED)
-              .withHighlightPhrasesStrictly(false)
-              .withBreakIterator(SentenceBreaks::new)
-              .withScorer(PASSAGE_SCORES);
-      UnifiedHighlighter highlighter =
-          new UnifiedHighlighter(builder) {
-            @Override
-            protected List<CharSequence[]> loadFieldValues(
-                String[] names, DocIdSetIterator iterator, int cacheCharsThreshold)
-                throws IOException {
-              List<CharSequence[]> values = new ArrayList<>();
-              for (int doc = iterator.nextDoc();
-                  doc != DocIdSetIterator.NO_MORE_DOCS;
-                  doc = iterator.nextDoc()) {
-                Document document = stored.get(doc);
-                CharSequence[] texts = new CharSequence[names.length];
-                for (int i = 0; i < names.length; i++) {
-                  String value = String.join(MULTIVALUE, document.getValues(names[i]));
-                  texts[i] =
-                      value.length() > MAX_HIGHLIGHTED
-                          ? value.substring(0, MAX_HIGHLIGHTED)
-                          : value;
-                }
-                values.add(texts);
-              }
-              return values;
-            }
-          };
-      // Field by field in order of preference, each only for the hits still without a snippet:
-      // most hits match in the body, and the summary and title are not looked at for them.
-      List<Integer> pending = new ArrayList<>();
+      // The body and summary keep no offsets in the index (Documents says why): their snippets
+      // come from analysing the stored text again, as the index analysed it, by the hit's language.
+      List<Integer> english = new ArrayList<>();
+      List<Integer> chinese = new ArrayList<>();
       for (int i = 0; i < docs.length; i++) {
-        pending.add(i);
+        String lang = stored.get(docs[i].doc).get(IndexSchema.LANG);
+        (Languages.CHINESE.equals(lang) ? chinese : english).add(i);
       }
-      for (String field : fields) {
-        if (pending.isEmpty()) {
-          break;
-        }
-        ScoreDoc[] subset = pending.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
-        TopDocs top =
-            new TopDocs(
-                new org.apache.lucene.search.TotalHits(
-                    subset.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                subset);
-        String[] values =
-            highlighter.highlightFields(new String[] {field}, text, top, new int[] {1}).get(field);
-        List<Integer> still = new ArrayList<>();
-        for (int j = 0; j < subset.length; j++) {
-          if (values != null && values[j] != null && values[j].contains("<mark>")) {
-            snippets.put(pending.get(j), values[j]);
-          } else {
-            still.add(pending.get(j));
-          }
-        }
-        pending = still;
-      }
+      snippets(searcher, englishDocuments, text, fields, docs, english, stored, snippets);
+      snippets(searcher, chineseDocuments, text, fields, docs, chinese, stored, snippets);
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
       hits.add(hit(stored.get(docs[i].doc), docs[i].score, snippets.get(i)));
     }
     return hits;
+  }
+
+  /**
+   * Puts into {@code snippets} the snippet of each hit in {@code pending} (positions in {@code
+   * docs}) that has one, from the first of {@code fields} where the query matches, analysing the
+   * stored text with {@code analyzer}.
+   */
+  private static void snippets(
+      SearchIndex.Searcher searcher,
+      Analyzer analyzer,
+      Query text,
+      String[] fields,
+      ScoreDoc[] docs,
+      List<Integer> pending,
+      Map<Integer, Document> stored,
+      Map<Integer, String> snippets)
+      throws IOException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxLength(MAX_HIGHLIGHTED)
+            .withHighlightPhrasesStrictly(false)
+            // The query's own words, found by analysing the text once: neither a small index of
+            // the text built to run the query on, nor the query's matcher run on the hit.
+            .withPassageRelevancyOverSpeed(false)
+            .withWeightMatches(false)
+            .withBreakIterator(SentenceBreaks::new)
+            .withScorer(PASSAGE_SCORES);
+    UnifiedHighlighter highlighter =
+        new UnifiedHighlighter(builder) {
+          @Override
+          protected List<CharSequence[]> loadFieldValues(
+              String[] names, DocIdSetIterator iterator, int cacheCharsThreshold)
+              throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            for (int doc = iterator.nextDoc();
+                doc != DocIdSetIterator.NO_MORE_DOCS;
+                doc = iterator.nextDoc()) {
+              Document document = stored.get(doc);
+              CharSequence[] texts = new CharSequence[names.length];
+              for (int i = 0; i < names.length; i++) {
+                String value = String.join(MULTIVALUE, document.getValues(names[i]));
+                texts[i] =
+                    value.length() > MAX_HIGHLIGHTED ? value.substring(0, MAX_HIGHLIGHTED) : value;
+              }
+              values.add(texts);
+            }
+            return values;
+          }
+        };
+    // Field by field in order of preference, each only for the hits still without a snippet:
+    // most hits match in the body, and the summary and title are not looked at for them.
+    for (String field : fields) {
+      if (pending.isEmpty()) {
+        break;
+      }
+      ScoreDoc[] subset = pending.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
+      TopDocs top =
+          new TopDocs(
+              new org.apache.lucene.search.TotalHits(
+                  subset.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+              subset);
+      String[] values =
+          highlighter.highlightFields(new String[] {field}, text, top, new int[] {1}).get(field);
+      List<Integer> still = new ArrayList<>();
+      for (int j = 0; j < subset.length; j++) {
+        if (values != null && values[j] != null && values[j].contains("<mark>")) {
+          snippets.put(pending.get(j), values[j]);
+        } else {
+          still.add(pending.get(j));
+        }
+      }
+      pending = still;
+    }
   }
 
   /** Passage scoring keeps no state between passages: one serves every search. */

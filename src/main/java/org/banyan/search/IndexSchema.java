@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "9";
+  static final String VERSION = "10";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";
@@ -199,26 +199,26 @@ final class IndexSchema {
   }
 
   /**
-   * Each part's analysis in each language. {@code unigrams}: Chinese titles, summaries and
-   * objectives also as single characters. The body, most of the text, keeps bigrams only: a single
-   * character finds titles, summaries and topics, and indexing the body's every character as well
-   * would double its cost.
+   * Each part's analysis in each language. {@code unigrams}: Chinese titles also as single
+   * characters, so that a query of one character finds the lessons it titles (and the topics it
+   * names, through the taxonomy). The other parts keep bigrams only: the summaries' and objectives'
+   * every character as well cost a twentieth of a rebuild, and the body's would double its cost.
    */
   private static final class Analyses {
     private final Analyzer english = english();
     private final Analyzer words = chineseWords();
-    private final Analyzer bigrams;
-    private final Analyzer bodyBigrams = chineseBigrams(false);
+    private final Analyzer titleBigrams;
+    private final Analyzer bigrams = chineseBigrams(false);
 
     Analyses(boolean unigrams) {
-      bigrams = chineseBigrams(unigrams);
+      titleBigrams = chineseBigrams(unigrams);
     }
 
     Analyzer of(String part, String analysis) {
       return switch (analysis) {
         case EN -> english;
         case ZH -> words;
-        default -> part.equals("body") ? bodyBigrams : bigrams;
+        default -> part.equals(TITLE) ? titleBigrams : bigrams;
       };
     }
   }
