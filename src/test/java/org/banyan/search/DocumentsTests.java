@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
@@ -78,6 +79,31 @@ class DocumentsTests {
       assertThat(searcher.storedFields().document(0).get(IndexSchema.TITLE))
           .isEqualTo("Missing parents");
       assertThat(searcher.storedFields().document(1).get("body")).contains("北京大学");
+    }
+  }
+
+  @Test
+  void onlyWhatSearchesUseIsIndexed() throws IOException {
+    try (Directory directory = index();
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      org.apache.lucene.index.FieldInfos fields =
+          org.apache.lucene.index.FieldInfos.getMergedFieldInfos(reader);
+      // Snippets of titles and bodies come from the offsets in the index, and a phrase counts in
+      // the title; the summary's snippet is made by analysing it again, so it keeps counts only.
+      assertThat(fields.fieldInfo("title").getIndexOptions())
+          .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+      assertThat(fields.fieldInfo("body").getIndexOptions())
+          .isEqualTo(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+      assertThat(fields.fieldInfo("summary").getIndexOptions())
+          .isEqualTo(IndexOptions.DOCS_AND_FREQS);
+      // A single Chinese character finds the title it is in, not the summary or the body.
+      assertThat(slugs(searcher, new TermQuery(new Term("title", "念"))))
+          .containsExactly("synthetic-2");
+      assertThat(slugs(searcher, new TermQuery(new Term("summary", "念")))).isEmpty();
+      assertThat(slugs(searcher, new TermQuery(new Term("summary", "想念"))))
+          .containsExactly("synthetic-2");
+      assertThat(slugs(searcher, new TermQuery(new Term("body", "京")))).isEmpty();
     }
   }
 

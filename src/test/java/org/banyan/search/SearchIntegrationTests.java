@@ -123,6 +123,33 @@ class SearchIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void aSnippetMarksTheWordsAsTheHitsLanguageWasAnalysed() throws Exception {
+    // Summaries keep no offsets in the index: a hit the query matches only there has its summary
+    // analysed again, in bigrams when Chinese and stemmed when English, as the index had it.
+    String zh = "snippet-zh-" + System.nanoTime();
+    ObjectNode chinese = lesson(zh, "zh-CN", "课堂小游戏", "## 热身\n\n同学们围成一圈。");
+    chinese.put("summary", "孩子们一起系蝴蝶结，练习合作。");
+    publish(chinese);
+    String en = "snippet-en-" + System.nanoTime();
+    ObjectNode english = lesson(en, "en", "A circle game", "## Warm-up\n\nStand in a circle.");
+    english.put("summary", "Children practise tying ribbons together.");
+    publish(english);
+    assertThat(foundWithin(1000, q("蝴蝶结"), zh)).isTrue();
+    assertThat(highlight(q("蝴蝶结"), zh)).contains("<mark>蝴蝶结</mark>");
+    assertThat(foundWithin(1000, q("ribbon"), en)).isTrue();
+    assertThat(highlight(q("ribbon"), en)).contains("<mark>ribbons</mark>");
+  }
+
+  private String highlight(String query, String slug) {
+    for (JsonNode hit : search(client(), query).get("hits").values()) {
+      if (hit.get("slug").asString().equals(slug)) {
+        return hit.get("highlight").asString();
+      }
+    }
+    throw new AssertionError(slug + " not found by " + query);
+  }
+
+  @Test
   void everydayWordsAndTheOtherLanguageFindTheTopic() {
     assertThat(slugs(search(client(), q("temper"))))
         .contains("little-volcano.en", "anger-traffic-light.en");
