@@ -298,8 +298,9 @@ public class CatalogSearch {
     }
     Map<Integer, String> snippets = new HashMap<>();
     if (fields.length > 0 && docs.length > 0) {
-      // The body and summary keep no offsets in the index (Documents says why): their snippets
-      // come from analysing the stored text again, as the index analysed it, by the hit's language.
+      // Where the highlighter analyses a hit's text again (the summary, which keeps no offsets in
+      // the index, and any part when a typo's fuzzy clause is in the query), it analyses it as the
+      // index did: by the hit's language.
       List<Integer> english = new ArrayList<>();
       List<Integer> chinese = new ArrayList<>();
       for (int i = 0; i < docs.length; i++) {

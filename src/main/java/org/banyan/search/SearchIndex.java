@@ -261,13 +261,10 @@ final class SearchIndex implements AutoCloseable {
       for (Future<?> worker : running) {
         worker.get();
       }
-      long indexed = System.nanoTime();
-      commit();
       log.info(
-          "Rebuilt the search index: {} documents, {} ms to index, {} ms to commit",
+          "Rebuilt the search index: {} documents in {} ms",
           count.get(),
-          (indexed - started) / 1_000_000,
-          (System.nanoTime() - indexed) / 1_000_000);
+          (System.nanoTime() - started) / 1_000_000);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -279,6 +276,10 @@ final class SearchIndex implements AutoCloseable {
       workers.shutdownNow();
       rebuilding = false;
     }
+    // Searchable at once, from the writer; the commit follows in the background, before the merge
+    // (it took 0.2-0.9 s here, syncing the files to disk). Should the process die before it, the
+    // index on disk is the one before the rebuild, and the next start brings that up to date with
+    // the catalog.
     refreshNow();
     long rebuild = ++rebuilds;
     merged = merging.submit(() -> mergeRebuilt(rebuild));
@@ -295,6 +296,15 @@ final class SearchIndex implements AutoCloseable {
   private void mergeRebuilt(long rebuild) {
     long started = System.nanoTime();
     try {
+      synchronized (this) {
+        if (rebuilds != rebuild) {
+          return;
+        }
+        commit();
+      }
+      log.info(
+          "Committed the rebuilt search index in {} ms", (System.nanoTime() - started) / 1_000_000);
+      started = System.nanoTime();
       writer.forceMerge(1);
       synchronized (this) {
         if (rebuilds != rebuild) {

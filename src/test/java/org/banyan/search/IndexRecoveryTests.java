@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -49,6 +50,22 @@ class IndexRecoveryTests {
     try (SearchIndex again = open()) {
       assertThat(again.needsRebuild()).isFalse();
       assertThat(count(again)).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void aRebuildIsSearchableAtOnceAndCommittedInTheBackground() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(40));
+      assertThat(count(index)).isEqualTo(40);
+      index.awaitMerged();
+      // On disk, without closing the index: every document, under this schema's version.
+      try (FSDirectory directory = FSDirectory.open(folder);
+          DirectoryReader onDisk = DirectoryReader.open(directory)) {
+        assertThat(onDisk.numDocs()).isEqualTo(40);
+        assertThat(onDisk.getIndexCommit().getUserData())
+            .containsEntry(IndexSchema.VERSION_KEY, IndexSchema.VERSION);
+      }
     }
   }
 
