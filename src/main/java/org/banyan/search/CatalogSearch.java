@@ -24,6 +24,7 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -40,7 +41,9 @@ import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.FixedBitSet;
 import org.banyan.content.Catalog;
@@ -298,17 +301,17 @@ public class CatalogSearch {
     }
     Map<Integer, String> snippets = new HashMap<>();
     if (fields.length > 0 && docs.length > 0) {
-      // Where the highlighter analyses a hit's text again (the summary, which keeps no offsets in
-      // the index, and any part when a typo's fuzzy clause is in the query), it analyses it as the
-      // index did: by the hit's language.
+      // Where the highlighter looks for the query's words in a hit's text (the summary and body,
+      // which keep no offsets in the index, and any part when a typo's fuzzy clause is in the
+      // query), it analyses the text as the index did: by the hit's language.
       List<Integer> english = new ArrayList<>();
       List<Integer> chinese = new ArrayList<>();
       for (int i = 0; i < docs.length; i++) {
         String lang = stored.get(docs[i].doc).get(IndexSchema.LANG);
         (Languages.CHINESE.equals(lang) ? chinese : english).add(i);
       }
-      snippets(searcher, englishDocuments, text, fields, docs, english, stored, snippets);
-      snippets(searcher, chineseDocuments, text, fields, docs, chinese, stored, snippets);
+      snippets(searcher, englishDocuments, false, text, fields, docs, english, stored, snippets);
+      snippets(searcher, chineseDocuments, true, text, fields, docs, chinese, stored, snippets);
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
@@ -325,6 +328,7 @@ public class CatalogSearch {
   private static void snippets(
       SearchIndex.Searcher searcher,
       Analyzer analyzer,
+      boolean chinese,
       Query text,
       String[] fields,
       ScoreDoc[] docs,
@@ -335,41 +339,7 @@ public class CatalogSearch {
     if (pending.isEmpty()) {
       return;
     }
-    UnifiedHighlighter.Builder builder =
-        UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-            .withMaxLength(MAX_HIGHLIGHTED)
-            .withHighlightPhrasesStrictly(false)
-            // The query's words are looked up as words: each one's offsets read from the index
-            // (title, body) or found by analysing the text once (summary), rather than the query
-            // run again on each hit, or on a small index of the text built for it. A search took
-            // 0.95 times as long (same-JVM A/B over the benchmark's queries).
-            .withPassageRelevancyOverSpeed(false)
-            .withWeightMatches(false)
-            .withBreakIterator(SentenceBreaks::new)
-            .withScorer(PASSAGE_SCORES);
-    UnifiedHighlighter highlighter =
-        new UnifiedHighlighter(builder) {
-          @Override
-          protected List<CharSequence[]> loadFieldValues(
-              String[] names, DocIdSetIterator iterator, int cacheCharsThreshold)
-              throws IOException {
-            List<CharSequence[]> values = new ArrayList<>();
-            for (int doc = iterator.nextDoc();
-                doc != DocIdSetIterator.NO_MORE_DOCS;
-                doc = iterator.nextDoc()) {
-              Document document = stored.get(doc);
-              CharSequence[] texts = new CharSequence[names.length];
-              for (int i = 0; i < names.length; i++) {
-                String value = String.join(MULTIVALUE, document.getValues(names[i]));
-                texts[i] =
-                    value.length() > MAX_HIGHLIGHTED ? value.substring(0, MAX_HIGHLIGHTED) : value;
-              }
-              values.add(texts);
-            }
-            return values;
-          }
-        };
+    UnifiedHighlighter highlighter = highlighter(searcher, analyzer, chinese, stored);
     // Field by field in order of preference, each only for the hits still without a snippet:
     // most hits match in the body, and the summary and title are not looked at for them.
     for (String field : fields) {
@@ -394,6 +364,64 @@ public class CatalogSearch {
       }
       pending = still;
     }
+  }
+
+  /**
+   * The highlighter of the hits of one language ({@code chinese} or not), whose text {@code
+   * analyzer} analyses as the index did; their stored fields already read in {@code stored}, or
+   * read from the index when it is null.
+   */
+  static UnifiedHighlighter highlighter(
+      IndexSearcher searcher, Analyzer analyzer, boolean chinese, Map<Integer, Document> stored) {
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxLength(MAX_HIGHLIGHTED)
+            .withHighlightPhrasesStrictly(false)
+            // The query's words are looked up as words: each one's offsets read from the index
+            // (title) or found in the stored text (summary, body), rather than the query run again
+            // on each hit, or on a small index of the text built for it. A search took 0.95 times
+            // as long (same-JVM A/B over the benchmark's queries).
+            .withPassageRelevancyOverSpeed(false)
+            .withWeightMatches(false)
+            .withBreakIterator(SentenceBreaks::new)
+            .withScorer(PASSAGE_SCORES);
+    return new UnifiedHighlighter(builder) {
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(
+          OffsetSource source, UHComponents components) {
+        // A part without offsets in the index, and no typo's fuzzy clause to match.
+        if (source == OffsetSource.ANALYSIS
+            && components.getTerms() != null
+            && components.getAutomata().length == 0
+            && !components.hasUnrecognizedQueryPart()) {
+          return new WordOffsets(components, analyzer, components.getField(), chinese);
+        }
+        return super.getOffsetStrategy(source, components);
+      }
+
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] names, DocIdSetIterator iterator, int cacheCharsThreshold) throws IOException {
+        if (stored == null) {
+          return super.loadFieldValues(names, iterator, cacheCharsThreshold);
+        }
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = iterator.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = iterator.nextDoc()) {
+          Document document = stored.get(doc);
+          CharSequence[] texts = new CharSequence[names.length];
+          for (int i = 0; i < names.length; i++) {
+            String value = String.join(MULTIVALUE, document.getValues(names[i]));
+            texts[i] =
+                value.length() > MAX_HIGHLIGHTED ? value.substring(0, MAX_HIGHLIGHTED) : value;
+          }
+          values.add(texts);
+        }
+        return values;
+      }
+    };
   }
 
   /** Passage scoring keeps no state between passages: one serves every search. */
