@@ -25,12 +25,14 @@ import org.apache.lucene.util.BytesRef;
  * summary), found the way the index analysed the text but without analysing all of it.
  *
  * <p>A Chinese character is a word boundary for the standard tokenizer, as is white space. The text
- * is cut at both into chunks, and a chunk is analysed only if it may hold a query word: every word
- * the analysis gives (lower-cased, stemmed) begins with the same two letters as the text it came
- * from, Porter's stemmer changing only endings. Chinese characters are matched as the index holds
- * them: in a Chinese text, two adjacent characters as a bigram and a character with no Chinese
- * neighbour alone; in an English text, each character alone. Each word's count in the text goes
- * with its matches, as the index's postings give it, for the passage scores.
+ * is cut at both into chunks. Every word the analysis gives (lower-cased, stemmed) begins with the
+ * same two characters as the text it came from, Porter's stemmer changing only endings, so a chunk
+ * is analysed only if a query word's first two characters begin a word in it (a word begins a chunk
+ * or follows a character that is neither letter nor digit; where Latin letters run on from kana
+ * with no break, a word's beginning goes unseen: not in Banyan's content). Chinese characters are
+ * matched as the index holds them: in a Chinese text, two adjacent characters as a bigram and a
+ * character with no Chinese neighbour alone; in an English text, each character alone. Each word's
+ * count in the text goes with its matches, as the index's postings give it, for the passage scores.
  */
 final class WordOffsets extends FieldOffsetStrategy {
 
@@ -59,7 +61,10 @@ final class WordOffsets extends FieldOffsetStrategy {
     this.bigrams = bigrams;
     for (BytesRef term : components.getTerms()) {
       String word = term.utf8ToString();
-      if (!word.isEmpty() && word.codePoints().allMatch(WordOffsets::isHan)) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (word.codePoints().allMatch(WordOffsets::isHan)) {
         han.add(word);
       } else {
         words.add(term);
