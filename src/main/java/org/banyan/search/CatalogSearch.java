@@ -310,8 +310,8 @@ public class CatalogSearch {
         String lang = stored.get(docs[i].doc).get(IndexSchema.LANG);
         (Languages.CHINESE.equals(lang) ? chinese : english).add(i);
       }
-      snippets(searcher, englishDocuments, false, text, fields, docs, english, stored, snippets);
-      snippets(searcher, chineseDocuments, true, text, fields, docs, chinese, stored, snippets);
+      snippets(searcher, false, text, fields, docs, english, stored, snippets);
+      snippets(searcher, true, text, fields, docs, chinese, stored, snippets);
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
@@ -323,11 +323,10 @@ public class CatalogSearch {
   /**
    * Puts into {@code snippets} the snippet of each hit in {@code pending} (positions in {@code
    * docs}) that has one, from the first of {@code fields} where the query matches, analysing the
-   * stored text with {@code analyzer}.
+   * stored text as {@code chinese} or English.
    */
-  private static void snippets(
+  private void snippets(
       SearchIndex.Searcher searcher,
-      Analyzer analyzer,
       boolean chinese,
       Query text,
       String[] fields,
@@ -339,7 +338,8 @@ public class CatalogSearch {
     if (pending.isEmpty()) {
       return;
     }
-    UnifiedHighlighter highlighter = highlighter(searcher, analyzer, chinese, stored);
+    UnifiedHighlighter highlighter =
+        highlighter(searcher, chinese ? chineseDocuments : englishDocuments, chinese, stored);
     // Field by field in order of preference, each only for the hits still without a snippet:
     // most hits match in the body, and the summary and title are not looked at for them.
     for (String field : fields) {
@@ -395,7 +395,7 @@ public class CatalogSearch {
             && components.getTerms() != null
             && components.getAutomata().length == 0
             && !components.hasUnrecognizedQueryPart()) {
-          return new WordOffsets(components, analyzer, components.getField(), chinese);
+          return new WordOffsets(components, analyzer, chinese);
         }
         return super.getOffsetStrategy(source, components);
       }

@@ -194,10 +194,6 @@ final class SearchIndex implements AutoCloseable {
     return needsRebuild;
   }
 
-  Analyzer analyzer() {
-    return analyzer;
-  }
-
   /**
    * Adds or replaces one item; searchable after the next refresh, within a fraction of a second.
    */
@@ -296,22 +292,15 @@ final class SearchIndex implements AutoCloseable {
   private void mergeRebuilt(long rebuild) {
     long started = System.nanoTime();
     try {
-      synchronized (this) {
-        if (rebuilds != rebuild) {
-          return;
-        }
-        commit();
+      if (!commitRebuilt(rebuild, false)) {
+        return;
       }
       log.info(
           "Committed the rebuilt search index in {} ms", (System.nanoTime() - started) / 1_000_000);
       started = System.nanoTime();
       writer.forceMerge(1);
-      synchronized (this) {
-        if (rebuilds != rebuild) {
-          return;
-        }
-        commit();
-        refreshNow();
+      if (!commitRebuilt(rebuild, true)) {
+        return;
       }
       log.info(
           "Merged the rebuilt search index into one segment in {} ms",
@@ -321,6 +310,21 @@ final class SearchIndex implements AutoCloseable {
       // index is whole without it.
       log.info("Merging the rebuilt search index stopped: {}", e.toString());
     }
+  }
+
+  /**
+   * Commits what {@code rebuild} wrote (and with {@code refresh} has searches see it at once),
+   * unless another rebuild has started since; answers whether it did.
+   */
+  private synchronized boolean commitRebuilt(long rebuild, boolean refresh) {
+    if (rebuilds != rebuild) {
+      return false;
+    }
+    commit();
+    if (refresh) {
+      refreshNow();
+    }
+    return true;
   }
 
   /** Waits until the merge after the last rebuild is over (the benchmark measures after it). */

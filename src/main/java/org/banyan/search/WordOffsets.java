@@ -37,7 +37,6 @@ import org.apache.lucene.util.BytesRef;
 final class WordOffsets extends FieldOffsetStrategy {
 
   private final Analyzer analyzer;
-  private final String analyzedAs;
   private final boolean bigrams;
   private final Set<BytesRef> words = new HashSet<>();
   private final Set<String> han = new HashSet<>();
@@ -51,13 +50,12 @@ final class WordOffsets extends FieldOffsetStrategy {
   private final BitSet singles = new BitSet(1 << 16);
 
   /**
-   * {@code analyzedAs}: the field name the analyzer knows this part by in the hit's language;
-   * {@code bigrams}: whether Chinese characters are indexed as bigrams (a Chinese text).
+   * {@code analyzer}: the hit's language's, by the parts' own names; {@code bigrams}: whether
+   * Chinese characters are indexed as bigrams (a Chinese text).
    */
-  WordOffsets(UHComponents components, Analyzer analyzer, String analyzedAs, boolean bigrams) {
+  WordOffsets(UHComponents components, Analyzer analyzer, boolean bigrams) {
     super(components);
     this.analyzer = analyzer;
-    this.analyzedAs = analyzedAs;
     this.bigrams = bigrams;
     for (BytesRef term : components.getTerms()) {
       String word = term.utf8ToString();
@@ -179,7 +177,7 @@ final class WordOffsets extends FieldOffsetStrategy {
   }
 
   private void analyse(String content, int start, int end, List<Match> matches) throws IOException {
-    try (TokenStream tokens = analyzer.tokenStream(analyzedAs, content.substring(start, end))) {
+    try (TokenStream tokens = analyzer.tokenStream(getField(), content.substring(start, end))) {
       TermToBytesRefAttribute term = tokens.addAttribute(TermToBytesRefAttribute.class);
       OffsetAttribute offsets = tokens.addAttribute(OffsetAttribute.class);
       tokens.reset();
