@@ -2,7 +2,9 @@ package org.banyan.content;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** What readers see: the published revision of each live item. */
 @Service
@@ -32,7 +34,33 @@ public class Catalog {
     return store.item(id).flatMap(this::published);
   }
 
-  /** Every live item. */
+  /**
+   * Hands every live item to {@code each} in turn, read from the database a few at a time: what a
+   * rebuild of the search index reads, however large the catalog. One read-only transaction, so the
+   * items are those of one moment.
+   */
+  @Transactional(readOnly = true)
+  public void eachPublished(Consumer<PublishedItem> each) {
+    store.eachPublished(
+        row ->
+            each.accept(
+                new PublishedItem(
+                    row.id(),
+                    row.type(),
+                    row.lang(),
+                    row.slug(),
+                    row.translationGroup(),
+                    row.publishedRevision(),
+                    row.publishedAt(),
+                    codec.read(row.type(), row.fields()))));
+  }
+
+  /** Every live item's published revision and title, in id order, without its content. */
+  public List<PublishedListing> listings() {
+    return store.publishedListings();
+  }
+
+  /** Every live item, all in memory: for the small lists of a page or an export. */
   public List<PublishedItem> all() {
     return store.live().stream().map(this::published).flatMap(Optional::stream).toList();
   }

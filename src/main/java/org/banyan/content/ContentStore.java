@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,6 +52,25 @@ class ContentStore {
       String comment,
       OffsetDateTime createdAt) {}
 
+  /** A live item with the fields of its published revision. */
+  record PublishedRow(
+      long id,
+      ContentType type,
+      String lang,
+      String slug,
+      String translationGroup,
+      int publishedRevision,
+      OffsetDateTime publishedAt,
+      String fields) {}
+
+  /** Rows read from the database at a time when every live item is read in turn. */
+  private static final int FETCH_SIZE = 256;
+
+  private static final String LIVE =
+      " FROM content_items i JOIN content_revisions r"
+          + " ON r.item_id = i.id AND r.revision = i.published_revision"
+          + " WHERE i.published_revision IS NOT NULL AND i.status <> 'ARCHIVED'";
+
   private static final String ITEM =
       "SELECT id, type, lang, slug, translation_group, status, latest_revision, published_revision,"
           + " published_at, review_by, created_by, created_at, updated_at FROM content_items";
@@ -79,6 +100,36 @@ class ContentStore {
     return db.sql(ITEM + " WHERE type = :type ORDER BY updated_at DESC, id DESC")
         .param("type", type.name())
         .query(ItemRow.class)
+        .list();
+  }
+
+  /**
+   * Every live item with its published revision, in one query, handed to {@code each} one row at a
+   * time. Inside a transaction PostgreSQL sends them {@value #FETCH_SIZE} at a time, so memory
+   * holds a few rows however large the catalog; outside one the driver reads them all first.
+   */
+  void eachPublished(Consumer<PublishedRow> each) {
+    try (Stream<PublishedRow> rows =
+        db
+            .sql(
+                "SELECT i.id, i.type, i.lang, i.slug, i.translation_group, i.published_revision,"
+                    + " i.published_at, r.fields"
+                    + LIVE
+                    + " ORDER BY i.id")
+            .withFetchSize(FETCH_SIZE)
+            .query(PublishedRow.class)
+            .stream()) {
+      rows.forEach(each);
+    }
+  }
+
+  /** Every live item's published revision and its title, without the rest of its fields. */
+  List<PublishedListing> publishedListings() {
+    return db.sql(
+            "SELECT i.id, i.published_revision AS revision, i.type, i.lang, i.slug, r.title"
+                + LIVE
+                + " ORDER BY i.id")
+        .query(PublishedListing.class)
         .list();
   }
 

@@ -10,7 +10,7 @@ import org.banyan.content.Catalog;
 import org.banyan.content.ContentArchived;
 import org.banyan.content.ContentPublished;
 import org.banyan.content.Markdown;
-import org.banyan.content.PublishedItem;
+import org.banyan.content.PublishedListing;
 import org.banyan.web.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,28 +79,30 @@ class SearchConfiguration {
 
     void start() {
       long started = System.nanoTime();
-      List<PublishedItem> items = catalog.all();
       if (index.needsRebuild()) {
-        index.rebuild(items);
+        int count = index.rebuild(catalog::eachPublished);
         log.info(
             "Built the search index: {} items in {} ms",
-            items.size(),
+            count,
             (System.nanoTime() - started) / 1_000_000);
       } else {
-        int changed = index.reconcile(items);
+        List<PublishedListing> live = catalog.listings();
+        int changed = index.reconcile(live, catalog::published);
         log.info(
             "Search index checked against the catalog: {} items, {} brought up to date",
-            items.size(),
+            live.size(),
             changed);
       }
-      suggestions.rebuild(items, catalog.taxonomy());
+      suggestions.rebuild(catalog.listings(), catalog.taxonomy());
     }
 
-    /** Rebuilds the whole index from SQL; answers how many items were indexed. */
+    /**
+     * Rebuilds the whole index from SQL, reading the items a few at a time while they are indexed;
+     * answers how many items were indexed.
+     */
     int rebuild() {
-      List<PublishedItem> items = catalog.all();
-      int count = index.rebuild(items);
-      suggestions.rebuild(items, catalog.taxonomy());
+      int count = index.rebuild(catalog::eachPublished);
+      suggestions.rebuild(catalog.listings(), catalog.taxonomy());
       return count;
     }
 
@@ -122,7 +124,9 @@ class SearchConfiguration {
       }
       pending =
           suggestionBuilder.schedule(
-              () -> suggestions.rebuild(catalog.all(), catalog.taxonomy()), 1, TimeUnit.SECONDS);
+              () -> suggestions.rebuild(catalog.listings(), catalog.taxonomy()),
+              1,
+              TimeUnit.SECONDS);
     }
   }
 }

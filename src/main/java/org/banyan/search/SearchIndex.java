@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +20,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -44,6 +49,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.PublishedListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,12 +133,35 @@ final class SearchIndex implements AutoCloseable {
   private final MatchBits matchBits = new MatchBits(MATCH_BITS_BYTES);
   private final Documents documents;
   private final Directory directory;
-  private final IndexWriter writer;
-  private final SearcherManager manager;
+  // Replaced only when a rebuild fails: the writer is rolled back to its last commit and reopened.
+  private volatile IndexWriter writer;
+  private volatile SearcherManager manager;
   private final ScheduledExecutorService background;
   private final AtomicBoolean dirty = new AtomicBoolean();
   private final boolean needsRebuild;
   private volatile boolean rebuilding;
+
+  /**
+   * Guards {@link #rebuilding} and {@link #deferred}: what is published or archived during a
+   * rebuild is applied after it, so that neither an item the rebuild reads afterwards (its earlier
+   * revision, as its transaction saw it) nor a rebuild failing part-way undoes it.
+   */
+  private final Object changes = new Object();
+
+  private List<Runnable> deferred = new ArrayList<>();
+
+  /** Items queued between the thread reading them and the threads indexing them. */
+  private static final int QUEUED = 256;
+
+  /** Tells a rebuild's indexing thread that there are no more items. */
+  private static final PublishedItem END =
+      new PublishedItem(0, null, null, null, null, 0, null, null);
+
+  /** Items handed over one at a time, as a rebuild reads them (from SQL, a few at a time). */
+  @FunctionalInterface
+  interface Items {
+    void each(Consumer<PublishedItem> item);
+  }
 
   /** Merges a rebuilt index into one segment, one merge at a time. */
   private final ExecutorService merging =
@@ -153,27 +182,12 @@ final class SearchIndex implements AutoCloseable {
         wipe(path);
       }
       this.directory = FSDirectory.open(path);
-      IndexWriterConfig config =
-          new IndexWriterConfig(analyzer)
-              .setOpenMode(
-                  rebuild
-                      ? IndexWriterConfig.OpenMode.CREATE
-                      : IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-              .setRAMBufferSizeMB(128)
-              // Segments as separate files: packing each into a compound file copies it again.
-              .setUseCompoundFile(false)
-              .setCodec(new SearchCodec());
-      this.writer = new IndexWriter(directory, config);
-      this.manager =
-          new SearcherManager(
-              writer,
-              new SearcherFactory() {
-                @Override
-                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
-                    throws IOException {
-                  return new Searcher(reader, facets, facetValues);
-                }
-              });
+      this.writer =
+          openWriter(
+              rebuild
+                  ? IndexWriterConfig.OpenMode.CREATE
+                  : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      this.manager = openManager(writer);
       this.needsRebuild = rebuild;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index in " + path, e);
@@ -181,6 +195,29 @@ final class SearchIndex implements AutoCloseable {
     this.background = Executors.newScheduledThreadPool(1, SearchThreads.named("search-index"));
     background.scheduleWithFixedDelay(this::refresh, 100, 100, TimeUnit.MILLISECONDS);
     background.scheduleWithFixedDelay(this::commitIfDirty, 2, 2, TimeUnit.SECONDS);
+  }
+
+  private IndexWriter openWriter(IndexWriterConfig.OpenMode mode) throws IOException {
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setOpenMode(mode)
+            .setRAMBufferSizeMB(128)
+            // Segments as separate files: packing each into a compound file copies it again.
+            .setUseCompoundFile(false)
+            .setCodec(new SearchCodec());
+    return new IndexWriter(directory, config);
+  }
+
+  private SearcherManager openManager(IndexWriter writer) throws IOException {
+    return new SearcherManager(
+        writer,
+        new SearcherFactory() {
+          @Override
+          public IndexSearcher newSearcher(IndexReader reader, IndexReader previous)
+              throws IOException {
+            return new Searcher(reader, facets, facetValues);
+          }
+        });
   }
 
   /** Memory for the documents of frequent terms, kept for counting matches. */
@@ -198,17 +235,33 @@ final class SearchIndex implements AutoCloseable {
    * Adds or replaces one item; searchable after the next refresh, within a fraction of a second.
    */
   void put(PublishedItem item) {
-    try {
-      writer.updateDocument(
-          new Term(IndexSchema.ID, Long.toString(item.id())),
-          facets.build(documents.document(item)));
-      dirty.set(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    synchronized (changes) {
+      if (rebuilding) {
+        deferred.add(() -> put(item));
+        return;
+      }
+      try {
+        writer.updateDocument(
+            new Term(IndexSchema.ID, Long.toString(item.id())),
+            facets.build(documents.document(item)));
+        dirty.set(true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
   void remove(long id) {
+    synchronized (changes) {
+      if (rebuilding) {
+        deferred.add(() -> remove(id));
+        return;
+      }
+      removeNow(id);
+    }
+  }
+
+  private void removeNow(long id) {
     try {
       writer.deleteDocuments(new Term(IndexSchema.ID, Long.toString(id)));
       dirty.set(true);
@@ -217,46 +270,43 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
-  /** Replaces the whole index; searches see the old one until the new one is complete. */
-  synchronized int rebuild(List<PublishedItem> items) {
-    return rebuild(items.iterator());
+  /** Replaces the whole index with {@code items}, as {@link #rebuild(Items)}. */
+  int rebuild(List<PublishedItem> items) {
+    return rebuild(items::forEach);
   }
 
-  /** As {@link #rebuild(List)}, reading the items one by one. */
-  synchronized int rebuild(java.util.Iterator<PublishedItem> items) {
-    rebuilding = true;
+  /**
+   * Replaces the whole index with {@code items}, read on this thread and indexed as they come by
+   * one thread per core; searches see the old index until the new one is complete. Should reading
+   * or indexing fail, the index goes back to its last commit and searches never see a part of the
+   * new one. Answers how many items were indexed.
+   */
+  synchronized int rebuild(Items items) {
+    long rebuild = ++rebuilds;
     AtomicInteger count = new AtomicInteger();
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    BlockingQueue<PublishedItem> queue = new ArrayBlockingQueue<>(QUEUED);
     ExecutorService workers =
         Executors.newFixedThreadPool(threads, SearchThreads.numbered("search-rebuild"));
+    List<Future<?>> running = new ArrayList<>();
+    boolean complete = false;
+    synchronized (changes) {
+      rebuilding = true;
+    }
     try {
       writer.deleteAll();
-      List<Future<?>> running = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
-        running.add(
-            workers.submit(
-                () -> {
-                  while (true) {
-                    PublishedItem item;
-                    synchronized (items) {
-                      if (!items.hasNext()) {
-                        break;
-                      }
-                      item = items.next();
-                    }
-                    writer.addDocument(facets.build(documents.document(item)));
-                    count.incrementAndGet();
-                  }
-                  // Each worker writes out the documents it has buffered, side by side, rather
-                  // than leaving them all to the one thread that commits.
-                  writer.flushNextBuffer();
-                  return null;
-                }));
+        running.add(workers.submit(() -> index(queue, count)));
       }
       long started = System.nanoTime();
+      items.each(item -> hand(queue, item, running));
+      for (int t = 0; t < threads; t++) {
+        hand(queue, END, running);
+      }
       for (Future<?> worker : running) {
         worker.get();
       }
+      complete = true;
       log.info(
           "Rebuilt the search index: {} documents in {} ms",
           count.get(),
@@ -269,17 +319,97 @@ final class SearchIndex implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
     } finally {
-      workers.shutdownNow();
-      rebuilding = false;
+      if (!complete) {
+        stop(queue, running);
+        rollBack();
+      }
+      workers.shutdown();
+      synchronized (changes) {
+        rebuilding = false;
+        List<Runnable> apply = deferred;
+        deferred = new ArrayList<>();
+        apply.forEach(Runnable::run);
+      }
     }
     // Searchable at once, from the writer; the commit follows in the background, before the merge
     // (it took 0.2-0.9 s here, syncing the files to disk). Should the process die before it, the
     // index on disk is the one before the rebuild, and the next start brings that up to date with
     // the catalog.
     refreshNow();
-    long rebuild = ++rebuilds;
     merged = merging.submit(() -> mergeRebuilt(rebuild));
     return count.get();
+  }
+
+  /** A rebuild's indexing thread: indexes the queued items until {@link #END}. */
+  private Void index(BlockingQueue<PublishedItem> queue, AtomicInteger count)
+      throws IOException, InterruptedException {
+    for (PublishedItem item = queue.take(); item != END; item = queue.take()) {
+      writer.addDocument(facets.build(documents.document(item)));
+      count.incrementAndGet();
+    }
+    // Each thread writes out the documents it has buffered, side by side, rather than leaving them
+    // all to the one thread that refreshes.
+    writer.flushNextBuffer();
+    return null;
+  }
+
+  /** Queues {@code item}, waiting while the queue is full, unless an indexing thread has failed. */
+  private static void hand(
+      BlockingQueue<PublishedItem> queue, PublishedItem item, List<Future<?>> workers) {
+    try {
+      while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+        for (Future<?> worker : workers) {
+          if (worker.isDone()) {
+            worker.get();
+            throw new IllegalStateException("A search index thread stopped early");
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Rebuilding the search index was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
+    }
+  }
+
+  /**
+   * Stops the indexing threads of a failed rebuild, without interrupting them (an interrupt closes
+   * the files a thread is writing): the queued items are dropped and each is told there are no
+   * more.
+   */
+  private static void stop(BlockingQueue<PublishedItem> queue, List<Future<?>> workers) {
+    queue.clear();
+    for (int t = 0; t < workers.size(); t++) {
+      queue.offer(END);
+    }
+    for (Future<?> worker : workers) {
+      try {
+        worker.get();
+      } catch (ExecutionException e) {
+        // Already reported: the rebuild fails with the first error.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Drops what a failed rebuild wrote: the writer goes back to the last commit, and searches go on
+   * with the index they had. Rolling back closes the writer, so a new one is opened.
+   */
+  private void rollBack() {
+    try {
+      writer.rollback();
+      writer = openWriter(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      SearcherManager previous = manager;
+      manager = openManager(writer);
+      previous.close();
+      log.warn("A search index rebuild failed; the index is back at its last commit");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot reopen the search index after a failed rebuild", e);
+    }
   }
 
   /**
@@ -332,14 +462,19 @@ final class SearchIndex implements AutoCloseable {
     merged.get();
   }
 
-  /** Brings the index in line with the catalog: adds and updates what differs, drops the rest. */
-  synchronized int reconcile(List<PublishedItem> items) {
+  /**
+   * Brings the index in line with the catalog's {@code live} items: loads and indexes those whose
+   * published revision differs from the indexed one, drops the rest. Answers how many changed.
+   */
+  synchronized int reconcile(
+      List<PublishedListing> live, LongFunction<Optional<PublishedItem>> load) {
     Map<String, Integer> indexed = indexedRevisions();
     int changed = 0;
-    for (PublishedItem item : items) {
+    for (PublishedListing item : live) {
       Integer revision = indexed.remove(Long.toString(item.id()));
       if (revision == null || revision != item.revision()) {
-        put(item);
+        // Archived since the list was read: then it goes.
+        load.apply(item.id()).ifPresentOrElse(this::put, () -> remove(item.id()));
         changed++;
       }
     }

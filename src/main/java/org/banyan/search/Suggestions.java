@@ -17,7 +17,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.banyan.content.ContentType;
 import org.banyan.content.Languages;
-import org.banyan.content.PublishedItem;
+import org.banyan.content.PublishedListing;
 import org.banyan.content.Taxonomy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,14 +47,14 @@ final class Suggestions implements AutoCloseable {
     }
   }
 
-  synchronized void rebuild(List<PublishedItem> items, Taxonomy taxonomy) {
+  synchronized void rebuild(List<PublishedListing> items, Taxonomy taxonomy) {
     List<Entry> entries = new ArrayList<>();
-    for (PublishedItem item : items) {
+    for (PublishedListing item : items) {
       Set<BytesRef> contexts =
           item.type() == ContentType.MODULE ? Set.of(MEMBERS) : Set.of(PUBLIC, MEMBERS);
       entries.add(
           new Entry(
-              item.content().title(),
+              item.title(),
               item.type() == ContentType.COURSE ? 3 : 2,
               String.join("|", item.type().key(), item.slug(), item.lang()),
               contexts));

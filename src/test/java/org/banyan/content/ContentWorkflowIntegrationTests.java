@@ -19,6 +19,7 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
   @Autowired AuditLog audit;
   @Autowired Accounts accounts;
   @Autowired RecordedContentEvents recorded;
+  @Autowired Catalog catalog;
 
   private long create(ObjectNode lesson) {
     HttpResponse<String> created =
@@ -36,6 +37,50 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
     assertThat(step("reviewer", id, "publish").statusCode()).isEqualTo(200);
     return id;
+  }
+
+  @Test
+  void theCatalogReadsEveryLiveItemInOneGoAsItsPublishedRevision() {
+    String edited = Json.uniqueSlug("read-edited");
+    long editedId = publishedLesson(edited);
+    ObjectNode edit = Json.lesson(edited, "en");
+    edit.put("title", "A draft title readers must not see");
+    edit.put("baseRevision", 1);
+    assertThat(
+            as("author")
+                .putJson("/api/v1/authoring/lessons/" + editedId, edit.toString())
+                .statusCode())
+        .isEqualTo(200);
+    long archivedId = publishedLesson(Json.uniqueSlug("read-archived"));
+    assertThat(step("reviewer", archivedId, "archive").statusCode()).isEqualTo(200);
+    long draftId = create(Json.lesson(Json.uniqueSlug("read-draft"), "en"));
+
+    List<PublishedItem> streamed = new java.util.ArrayList<>();
+    catalog.eachPublished(streamed::add);
+    List<PublishedListing> listed = catalog.listings();
+
+    // The same items as the catalog reads one by one, in id order.
+    List<PublishedItem> one =
+        catalog.all().stream().sorted(java.util.Comparator.comparing(PublishedItem::id)).toList();
+    assertThat(streamed).isEqualTo(one);
+    assertThat(listed)
+        .extracting(PublishedListing::id, PublishedListing::revision, PublishedListing::title)
+        .containsExactlyElementsOf(
+            one.stream()
+                .map(
+                    item ->
+                        org.assertj.core.groups.Tuple.tuple(
+                            item.id(), item.revision(), item.content().title()))
+                .toList());
+    assertThat(streamed).extracting(PublishedItem::id).doesNotContain(archivedId, draftId);
+    PublishedItem published =
+        streamed.stream().filter(item -> item.id() == editedId).findFirst().orElseThrow();
+    assertThat(published.revision()).isEqualTo(1);
+    assertThat(published.content().title()).startsWith("Sharing the swing");
+    assertThat(listed)
+        .filteredOn(item -> item.id() == editedId)
+        .singleElement()
+        .satisfies(item -> assertThat(item.title()).startsWith("Sharing the swing"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.banyan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -15,7 +16,10 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.banyan.content.Markdown;
 import org.banyan.content.PublishedItem;
@@ -37,6 +41,105 @@ class IndexRecoveryTests {
       return searcher.count(new MatchAllDocsQuery());
     } finally {
       index.release(searcher);
+    }
+  }
+
+  /** The revisions the index holds of item {@code id}: one, or none, unless something is wrong. */
+  private static List<Integer> revisions(SearchIndex index, long id) throws Exception {
+    SearchIndex.Searcher searcher = index.acquire();
+    try {
+      List<Integer> revisions = new java.util.ArrayList<>();
+      for (ScoreDoc hit :
+          searcher.search(new TermQuery(new Term(IndexSchema.ID, Long.toString(id))), 10)
+              .scoreDocs) {
+        revisions.add(
+            searcher
+                .storedFields()
+                .document(hit.doc)
+                .getField(IndexSchema.REVISION)
+                .numericValue()
+                .intValue());
+      }
+      return revisions;
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private static PublishedItem revision(PublishedItem item, int revision) {
+    return new PublishedItem(
+        item.id(),
+        item.type(),
+        item.lang(),
+        item.slug(),
+        item.translationGroup(),
+        revision,
+        item.publishedAt(),
+        item.content());
+  }
+
+  @Test
+  void aRebuildWhoseReadingFailsPartWayLeavesTheIndexAsItWas() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(30));
+      index.awaitMerged();
+      List<PublishedItem> next = SyntheticItems.lessons(500);
+      assertThatThrownBy(
+              () ->
+                  index.rebuild(
+                      each -> {
+                        next.subList(0, 400).forEach(each);
+                        throw new IllegalStateException("the database went away");
+                      }))
+          .hasMessage("the database went away");
+      index.refreshNow();
+      assertThat(count(index)).isEqualTo(30);
+      // The index works on: changes, and the next rebuild.
+      index.put(SyntheticItems.lesson(900, "en", "After the failure", "Still indexed."));
+      index.refreshNow();
+      assertThat(count(index)).isEqualTo(31);
+      index.rebuild(SyntheticItems.lessons(50));
+      assertThat(count(index)).isEqualTo(50);
+    }
+    try (SearchIndex again = open()) {
+      assertThat(again.needsRebuild()).isFalse();
+      assertThat(count(again)).isEqualTo(50);
+    }
+  }
+
+  @Test
+  void aRebuildWhoseIndexingFailsPartWayLeavesTheIndexAsItWas() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(30));
+      List<PublishedItem> next = new java.util.ArrayList<>(SyntheticItems.lessons(600));
+      // An item without content cannot become a document.
+      next.set(300, new PublishedItem(300, null, "en", "broken", "broken", 1, null, null));
+      assertThatThrownBy(() -> index.rebuild(next))
+          .hasMessageContaining("Rebuilding the search index failed");
+      index.refreshNow();
+      assertThat(count(index)).isEqualTo(30);
+    }
+    try (SearchIndex again = open()) {
+      assertThat(count(again)).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void aChangeDuringARebuildIsAppliedAfterItAndNotUndoneByIt() throws Exception {
+    try (SearchIndex index = open()) {
+      List<PublishedItem> items = SyntheticItems.lessons(300);
+      index.rebuild(
+          each -> {
+            items.subList(0, 100).forEach(each);
+            // Published and archived while the rebuild reads: the rebuild still hands over the
+            // revisions of the moment it began.
+            index.put(revision(items.get(200), 2));
+            index.remove(items.get(250).id());
+            items.subList(100, 300).forEach(each);
+          });
+      assertThat(revisions(index, items.get(200).id())).containsExactly(2);
+      assertThat(revisions(index, items.get(250).id())).isEmpty();
+      assertThat(count(index)).isEqualTo(299);
     }
   }
 
@@ -129,15 +232,22 @@ class IndexRecoveryTests {
     }
   }
 
+  /** Reconciles {@code index} with {@code catalog} as the catalog lists and loads its items. */
+  private static int reconcile(SearchIndex index, List<PublishedItem> catalog) {
+    return index.reconcile(
+        catalog.stream().map(SyntheticItems::listing).toList(),
+        id -> catalog.stream().filter(item -> item.id() == id).findFirst());
+  }
+
   @Test
   void reconcilingBringsTheIndexInLineWithTheCatalog() throws Exception {
     try (SearchIndex index = open()) {
       index.rebuild(SyntheticItems.lessons(20));
       List<PublishedItem> catalog = new java.util.ArrayList<>(SyntheticItems.lessons(15));
       catalog.add(SyntheticItems.lesson(99, "en", "New one", "Added while the index was down."));
-      assertThat(index.reconcile(catalog)).isEqualTo(6);
+      assertThat(reconcile(index, catalog)).isEqualTo(6);
       assertThat(count(index)).isEqualTo(16);
-      assertThat(index.reconcile(catalog)).isZero();
+      assertThat(reconcile(index, catalog)).isZero();
     }
   }
 
@@ -172,7 +282,7 @@ class IndexRecoveryTests {
       if (index.needsRebuild()) {
         index.rebuild(catalog);
       } else {
-        index.reconcile(catalog);
+        reconcile(index, catalog);
       }
       assertThat(count(index)).isEqualTo(200);
     }

@@ -96,14 +96,14 @@ class SearchBenchmark {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     long compiled = jit.getTotalCompilationTime();
     long started = System.nanoTime();
-    int indexed = index.rebuild(corpus.items(DOCUMENTS));
+    int indexed = index.rebuild(corpus.items(DOCUMENTS)::forEachRemaining);
     double seconds = (System.nanoTime() - started) / 1e9;
     double compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
     index.awaitMerged();
     double merged = (System.nanoTime() - started) / 1e9 - seconds;
     compiled = jit.getTotalCompilationTime();
     started = System.nanoTime();
-    int again = index.rebuild(corpus.items(DOCUMENTS));
+    int again = index.rebuild(corpus.items(DOCUMENTS)::forEachRemaining);
     double secondsAgain = (System.nanoTime() - started) / 1e9;
     double compilingAgain = (jit.getTotalCompilationTime() - compiled) / 1e3;
     index.awaitMerged();
