@@ -294,6 +294,10 @@ final class SearchIndex implements AutoCloseable {
       rebuilding = true;
     }
     try {
+      // What was changed before is committed first: a rebuild that fails goes back to here.
+      if (writer.hasUncommittedChanges()) {
+        commit();
+      }
       writer.deleteAll();
       for (int t = 0; t < threads; t++) {
         running.add(workers.submit(() -> index(queue, count)));
@@ -328,7 +332,14 @@ final class SearchIndex implements AutoCloseable {
         rebuilding = false;
         List<Runnable> apply = deferred;
         deferred = new ArrayList<>();
-        apply.forEach(Runnable::run);
+        for (Runnable change : apply) {
+          try {
+            change.run();
+          } catch (RuntimeException e) {
+            // The catalog keeps the item; the next start reconciles the index with it.
+            log.warn("A change made during the search index rebuild failed", e);
+          }
+        }
       }
     }
     // Searchable at once, from the writer; the commit follows in the background, before the merge

@@ -11,6 +11,7 @@ import org.banyan.account.AuditLog;
 import org.banyan.account.NewUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -56,7 +57,16 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     long draftId = create(Json.lesson(Json.uniqueSlug("read-draft"), "en"));
 
     List<PublishedItem> streamed = new java.util.ArrayList<>();
-    catalog.eachPublished(streamed::add);
+    java.util.Set<Boolean> inReadOnlyTransaction = new java.util.HashSet<>();
+    catalog.eachPublished(
+        item -> {
+          streamed.add(item);
+          // What has PostgreSQL send the rows a few at a time, rather than all before the first.
+          inReadOnlyTransaction.add(
+              TransactionSynchronizationManager.isActualTransactionActive()
+                  && TransactionSynchronizationManager.isCurrentTransactionReadOnly());
+        });
+    assertThat(inReadOnlyTransaction).containsExactly(true);
     List<PublishedListing> listed = catalog.listings();
 
     // The same items as the catalog reads one by one, in id order.
