@@ -60,7 +60,10 @@ public class Catalog {
     return store.publishedListings();
   }
 
-  /** Every live item, all in memory: for the small lists of a page or an export. */
+  /**
+   * Every live item, all in memory, each read by a query of its own: for what needs them all at
+   * once. A whole catalog is better read with {@link #eachPublished}.
+   */
   public List<PublishedItem> all() {
     return store.live().stream().map(this::published).flatMap(Optional::stream).toList();
   }

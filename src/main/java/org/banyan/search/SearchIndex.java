@@ -257,16 +257,12 @@ final class SearchIndex implements AutoCloseable {
         deferred.add(() -> remove(id));
         return;
       }
-      removeNow(id);
-    }
-  }
-
-  private void removeNow(long id) {
-    try {
-      writer.deleteDocuments(new Term(IndexSchema.ID, Long.toString(id)));
-      dirty.set(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      try {
+        writer.deleteDocuments(new Term(IndexSchema.ID, Long.toString(id)));
+        dirty.set(true);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -323,23 +319,14 @@ final class SearchIndex implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
     } finally {
-      if (!complete) {
-        stop(queue, running);
-        rollBack();
-      }
-      workers.shutdown();
-      synchronized (changes) {
-        rebuilding = false;
-        List<Runnable> apply = deferred;
-        deferred = new ArrayList<>();
-        for (Runnable change : apply) {
-          try {
-            change.run();
-          } catch (RuntimeException e) {
-            // The catalog keeps the item; the next start reconciles the index with it.
-            log.warn("A change made during the search index rebuild failed", e);
-          }
+      try {
+        if (!complete) {
+          stop(queue, running);
+          rollBack();
         }
+      } finally {
+        workers.shutdown();
+        endRebuilding();
       }
     }
     // Searchable at once, from the writer; the commit follows in the background, before the merge
@@ -349,6 +336,23 @@ final class SearchIndex implements AutoCloseable {
     refreshNow();
     merged = merging.submit(() -> mergeRebuilt(rebuild));
     return count.get();
+  }
+
+  /** Ends a rebuild, and applies what was published or archived while it ran. */
+  private void endRebuilding() {
+    synchronized (changes) {
+      rebuilding = false;
+      List<Runnable> apply = deferred;
+      deferred = new ArrayList<>();
+      for (Runnable change : apply) {
+        try {
+          change.run();
+        } catch (RuntimeException e) {
+          // The catalog keeps the item; the next start reconciles the index with it.
+          log.warn("A change made during the search index rebuild failed", e);
+        }
+      }
+    }
   }
 
   /** A rebuild's indexing thread: indexes the queued items until {@link #END}. */
