@@ -22,7 +22,7 @@ public class Catalog {
 
   /** The published revision of an item, if it is live. */
   public Optional<PublishedItem> find(ContentType type, String lang, String slug) {
-    return store.item(type, lang, slug).flatMap(this::published);
+    return store.published(type, lang, slug).map(this::item);
   }
 
   public PublishedItem get(ContentType type, String lang, String slug) {
@@ -31,7 +31,7 @@ public class Catalog {
 
   /** The published revision of an item by id, if it is live. */
   public Optional<PublishedItem> published(long id) {
-    return store.item(id).flatMap(this::published);
+    return store.published(id).map(this::item);
   }
 
   /**
@@ -41,18 +41,7 @@ public class Catalog {
    */
   @Transactional(readOnly = true)
   public void eachPublished(Consumer<PublishedItem> each) {
-    store.eachPublished(
-        row ->
-            each.accept(
-                new PublishedItem(
-                    row.id(),
-                    row.type(),
-                    row.lang(),
-                    row.slug(),
-                    row.translationGroup(),
-                    row.publishedRevision(),
-                    row.publishedAt(),
-                    codec.read(row.type(), row.fields()))));
+    store.eachPublished(row -> each.accept(item(row)));
   }
 
   /** Every live item's published revision and title, in id order, without its content. */
@@ -61,28 +50,26 @@ public class Catalog {
   }
 
   /**
-   * Every live item, all in memory, each read by a query of its own: for what needs them all at
-   * once. A whole catalog is better read with {@link #eachPublished}.
+   * Every live item, all in memory: for what needs them all at once. A whole catalog is better read
+   * with {@link #eachPublished}.
    */
   public List<PublishedItem> all() {
-    return store.live().stream().map(this::published).flatMap(Optional::stream).toList();
+    return store.published().stream().map(this::item).toList();
   }
 
   /** Every live item of a type in a language, by title. */
   public List<PublishedItem> all(ContentType type, String lang) {
-    return store.live(type, lang).stream()
-        .map(this::published)
-        .flatMap(Optional::stream)
+    return store.published(type, lang).stream()
+        .map(this::item)
         .sorted(java.util.Comparator.comparing(i -> i.content().title()))
         .toList();
   }
 
   /** The live translations of an item, in other languages. */
   public List<PublishedItem> translations(PublishedItem item) {
-    return store.group(item.type(), item.translationGroup()).stream()
+    return store.publishedGroup(item.type(), item.translationGroup()).stream()
         .filter(row -> row.id() != item.id())
-        .map(this::published)
-        .flatMap(Optional::stream)
+        .map(this::item)
         .toList();
   }
 
@@ -90,22 +77,15 @@ public class Catalog {
     return taxonomy.get();
   }
 
-  private Optional<PublishedItem> published(ContentStore.ItemRow row) {
-    if (row.publishedRevision() == null || row.status() == Status.ARCHIVED) {
-      return Optional.empty();
-    }
-    return store
-        .revision(row.id(), row.publishedRevision())
-        .map(
-            revision ->
-                new PublishedItem(
-                    row.id(),
-                    row.type(),
-                    row.lang(),
-                    row.slug(),
-                    row.translationGroup(),
-                    row.publishedRevision(),
-                    row.publishedAt(),
-                    codec.read(row.type(), revision.fields())));
+  private PublishedItem item(ContentStore.PublishedRow row) {
+    return new PublishedItem(
+        row.id(),
+        row.type(),
+        row.lang(),
+        row.slug(),
+        row.translationGroup(),
+        row.publishedRevision(),
+        row.publishedAt(),
+        codec.read(row.type(), row.fields()));
   }
 }

@@ -71,6 +71,11 @@ class ContentStore {
           + " ON r.item_id = i.id AND r.revision = i.published_revision"
           + " WHERE i.published_revision IS NOT NULL AND i.status <> 'ARCHIVED'";
 
+  private static final String PUBLISHED =
+      "SELECT i.id, i.type, i.lang, i.slug, i.translation_group, i.published_revision,"
+          + " i.published_at, r.fields"
+          + LIVE;
+
   private static final String ITEM =
       "SELECT id, type, lang, slug, translation_group, status, latest_revision, published_revision,"
           + " published_at, review_by, created_by, created_at, updated_at FROM content_items";
@@ -103,6 +108,51 @@ class ContentStore {
         .list();
   }
 
+  /** A live item with its published revision, by id. */
+  Optional<PublishedRow> published(long id) {
+    return db.sql(PUBLISHED + " AND i.id = :id")
+        .param("id", id)
+        .query(PublishedRow.class)
+        .optional();
+  }
+
+  /** A live item with its published revision, by its type, language and slug. */
+  Optional<PublishedRow> published(ContentType type, String lang, String slug) {
+    return db.sql(PUBLISHED + " AND i.type = :type AND i.lang = :lang AND i.slug = :slug")
+        .param("type", type.name())
+        .param("lang", lang)
+        .param("slug", slug)
+        .query(PublishedRow.class)
+        .optional();
+  }
+
+  /** The live items of one type, only those in {@code lang} unless it is null. */
+  List<PublishedRow> published(ContentType type, String lang) {
+    return db.sql(
+            PUBLISHED
+                + " AND i.type = :type AND (CAST(:lang AS VARCHAR(10)) IS NULL OR i.lang = :lang)"
+                + " ORDER BY i.lang, i.slug")
+        .param("type", type.name())
+        .param("lang", lang)
+        .query(PublishedRow.class)
+        .list();
+  }
+
+  /** The live items of a translation group. */
+  List<PublishedRow> publishedGroup(ContentType type, String translationGroup) {
+    return db.sql(
+            PUBLISHED + " AND i.type = :type AND i.translation_group = :group ORDER BY i.lang")
+        .param("type", type.name())
+        .param("group", translationGroup)
+        .query(PublishedRow.class)
+        .list();
+  }
+
+  /** Every live item with its published revision, in memory. */
+  List<PublishedRow> published() {
+    return db.sql(PUBLISHED + " ORDER BY i.type, i.lang, i.slug").query(PublishedRow.class).list();
+  }
+
   /**
    * Every live item with its published revision, in one query, handed to {@code each} one row at a
    * time. Inside a transaction PostgreSQL sends them {@value #FETCH_SIZE} at a time, so memory
@@ -111,11 +161,7 @@ class ContentStore {
   void eachPublished(Consumer<PublishedRow> each) {
     try (Stream<PublishedRow> rows =
         db
-            .sql(
-                "SELECT i.id, i.type, i.lang, i.slug, i.translation_group, i.published_revision,"
-                    + " i.published_at, r.fields"
-                    + LIVE
-                    + " ORDER BY i.id")
+            .sql(PUBLISHED + " ORDER BY i.id")
             .withFetchSize(FETCH_SIZE)
             .query(PublishedRow.class)
             .stream()) {
@@ -135,34 +181,6 @@ class ContentStore {
 
   List<ItemRow> allItems() {
     return db.sql(ITEM + " ORDER BY updated_at DESC, id DESC").query(ItemRow.class).list();
-  }
-
-  List<ItemRow> live() {
-    return db.sql(
-            ITEM
-                + " WHERE published_revision IS NOT NULL AND status <> 'ARCHIVED' ORDER BY type, lang, slug")
-        .query(ItemRow.class)
-        .list();
-  }
-
-  /** The live items of one type, only those in {@code lang} unless it is null. */
-  List<ItemRow> live(ContentType type, String lang) {
-    return db.sql(
-            ITEM
-                + " WHERE published_revision IS NOT NULL AND status <> 'ARCHIVED' AND type = :type"
-                + " AND (CAST(:lang AS VARCHAR(10)) IS NULL OR lang = :lang) ORDER BY lang, slug")
-        .param("type", type.name())
-        .param("lang", lang)
-        .query(ItemRow.class)
-        .list();
-  }
-
-  List<ItemRow> group(ContentType type, String translationGroup) {
-    return db.sql(ITEM + " WHERE type = :type AND translation_group = :group ORDER BY lang")
-        .param("type", type.name())
-        .param("group", translationGroup)
-        .query(ItemRow.class)
-        .list();
   }
 
   List<ItemRow> inReview() {

@@ -40,17 +40,19 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     return id;
   }
 
+  /** Saves a second revision of a published lesson with another title: a draft. */
+  private HttpResponse<String> editTitle(long id, String slug, String title) {
+    ObjectNode edit = Json.lesson(slug, "en");
+    edit.put("title", title);
+    edit.put("baseRevision", 1);
+    return as("author").putJson("/api/v1/authoring/lessons/" + id, edit.toString());
+  }
+
   @Test
   void theCatalogReadsEveryLiveItemInOneGoAsItsPublishedRevision() {
     String edited = Json.uniqueSlug("read-edited");
     long editedId = publishedLesson(edited);
-    ObjectNode edit = Json.lesson(edited, "en");
-    edit.put("title", "A draft title readers must not see");
-    edit.put("baseRevision", 1);
-    assertThat(
-            as("author")
-                .putJson("/api/v1/authoring/lessons/" + editedId, edit.toString())
-                .statusCode())
+    assertThat(editTitle(editedId, edited, "A draft title readers must not see").statusCode())
         .isEqualTo(200);
     long archivedId = publishedLesson(Json.uniqueSlug("read-archived"));
     assertThat(step("reviewer", archivedId, "archive").statusCode()).isEqualTo(200);
@@ -140,11 +142,7 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
   void readersKeepSeeingThePublishedRevisionWhileTheNextDraftIsEdited() {
     String slug = Json.uniqueSlug("steady");
     long id = publishedLesson(slug);
-    ObjectNode edit = Json.lesson(slug, "en");
-    edit.put("title", "A new title still in draft");
-    edit.put("baseRevision", 1);
-    HttpResponse<String> saved =
-        as("author").putJson("/api/v1/authoring/lessons/" + id, edit.toString());
+    HttpResponse<String> saved = editTitle(id, slug, "A new title still in draft");
     assertThat(saved.statusCode()).isEqualTo(200);
     assertThat(Json.read(saved).get("revision").asInt()).isEqualTo(2);
     assertThat(Json.read(saved).get("status").asString()).isEqualTo("DRAFT");
