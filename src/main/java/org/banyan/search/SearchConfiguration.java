@@ -79,6 +79,8 @@ class SearchConfiguration {
 
     void start() {
       long started = System.nanoTime();
+      // Read once: what reconciling compares with, and what suggestions are made of.
+      List<PublishedListing> live = catalog.listings();
       if (index.needsRebuild()) {
         int count = index.rebuild(catalog::eachPublished);
         log.info(
@@ -86,14 +88,13 @@ class SearchConfiguration {
             count,
             (System.nanoTime() - started) / 1_000_000);
       } else {
-        List<PublishedListing> live = catalog.listings();
         int changed = index.reconcile(live, catalog::published);
         log.info(
             "Search index checked against the catalog: {} items, {} brought up to date",
             live.size(),
             changed);
       }
-      suggestions.rebuild(catalog.listings(), catalog.taxonomy());
+      suggestions.rebuild(live, catalog.taxonomy());
     }
 
     /**
