@@ -22,4 +22,9 @@ public record PublishedItem(
   public String url() {
     return "/" + type.path() + "/" + lang + "/" + slug;
   }
+
+  /** This item as the catalog lists it: revision and title, without the content. */
+  public PublishedListing listing() {
+    return new PublishedListing(id, revision, type, lang, slug, content.title());
+  }
 }

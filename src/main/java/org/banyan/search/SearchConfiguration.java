@@ -2,10 +2,6 @@ package org.banyan.search;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentArchived;
 import org.banyan.content.ContentPublished;
@@ -67,9 +63,6 @@ class SearchConfiguration {
     private final SearchIndex index;
     private final Suggestions suggestions;
     private final Catalog catalog;
-    private final ScheduledExecutorService suggestionBuilder =
-        Executors.newSingleThreadScheduledExecutor(SearchThreads.named("search-suggestions"));
-    private ScheduledFuture<?> pending;
 
     IndexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {
       this.index = index;
@@ -94,7 +87,7 @@ class SearchConfiguration {
             live.size(),
             changed);
       }
-      suggestions.rebuild(live, catalog.taxonomy());
+      suggestions.rebuild(() -> live, catalog.taxonomy());
     }
 
     /**
@@ -103,31 +96,20 @@ class SearchConfiguration {
      */
     int rebuild() {
       int count = index.rebuild(catalog::eachPublished);
-      suggestions.rebuild(catalog.listings(), catalog.taxonomy());
+      suggestions.rebuild(catalog::listings, catalog.taxonomy());
       return count;
     }
 
     @EventListener
     void published(ContentPublished event) {
       index.put(event.item());
-      scheduleSuggestions();
+      suggestions.put(event.item().listing());
     }
 
     @EventListener
     void archived(ContentArchived event) {
       index.remove(event.id());
-      scheduleSuggestions();
-    }
-
-    private synchronized void scheduleSuggestions() {
-      if (pending != null && !pending.isDone()) {
-        return;
-      }
-      pending =
-          suggestionBuilder.schedule(
-              () -> suggestions.rebuild(catalog.listings(), catalog.taxonomy()),
-              1,
-              TimeUnit.SECONDS);
+      suggestions.remove(event.id());
     }
   }
 }

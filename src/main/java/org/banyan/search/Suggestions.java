@@ -10,9 +10,12 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.banyan.content.ContentType;
@@ -24,6 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Autocomplete on titles and topic labels, with modules kept from visitors who are not signed in.
+ * Built whole on start and on the administrator's rebuild; kept up to date one item at a time as
+ * items are published and archived, so a new title is suggested at once.
  */
 final class Suggestions implements AutoCloseable {
 
@@ -33,52 +38,107 @@ final class Suggestions implements AutoCloseable {
 
   private record Entry(String text, long weight, String payload, Set<BytesRef> contexts) {}
 
-  private final AnalyzingInfixSuggester suggester;
+  /** A change to the suggestions: one item added, replaced or taken out. */
+  @FunctionalInterface
+  private interface Change {
+    void apply() throws IOException;
+  }
+
+  private final Suggester suggester;
   private volatile boolean built;
+
+  /**
+   * Guards {@link #building} and {@link #deferred}: an item published or archived while the
+   * suggestions are built whole (or before they first are) is applied after, so that building from
+   * a listing read a moment earlier does not undo it.
+   */
+  private final Object changes = new Object();
+
+  private boolean building;
+  private List<Change> deferred = new ArrayList<>();
 
   Suggestions(Path path) {
     try {
       Files.createDirectories(path);
-      this.suggester =
-          new AnalyzingInfixSuggester(
-              FSDirectory.open(path), IndexSchema.mixed(), IndexSchema.mixed(), 1, true);
+      this.suggester = new Suggester(FSDirectory.open(path));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the suggestions index in " + path, e);
     }
   }
 
-  synchronized void rebuild(List<PublishedListing> items, Taxonomy taxonomy) {
-    List<Entry> entries = new ArrayList<>();
-    for (PublishedListing item : items) {
-      Set<BytesRef> contexts =
-          item.type() == ContentType.MODULE ? Set.of(MEMBERS) : Set.of(PUBLIC, MEMBERS);
-      entries.add(
-          new Entry(
-              item.title(),
-              item.type() == ContentType.COURSE ? 3 : 2,
-              String.join("|", item.type().key(), item.slug(), item.lang()),
-              contexts));
-    }
-    for (Taxonomy.Term topic : taxonomy.topics()) {
-      entries.add(
-          new Entry(
-              topic.zh(),
-              1,
-              "topic|" + topic.id() + "|" + Languages.CHINESE,
-              Set.of(PUBLIC, MEMBERS)));
-      entries.add(
-          new Entry(
-              topic.en(),
-              1,
-              "topic|" + topic.id() + "|" + Languages.ENGLISH,
-              Set.of(PUBLIC, MEMBERS)));
+  /**
+   * Builds the suggestions whole from the items {@code read} answers (read once building has begun,
+   * so that a change made before is in the listing and one made after is applied after) and the
+   * taxonomy's topics.
+   */
+  synchronized void rebuild(Supplier<List<PublishedListing>> read, Taxonomy taxonomy) {
+    synchronized (changes) {
+      building = true;
     }
     try {
+      List<Entry> entries = new ArrayList<>();
+      for (PublishedListing item : read.get()) {
+        entries.add(entry(item));
+      }
+      for (Taxonomy.Term topic : taxonomy.topics()) {
+        entries.add(topic(topic.zh(), topic.id(), Languages.CHINESE));
+        entries.add(topic(topic.en(), topic.id(), Languages.ENGLISH));
+      }
       suggester.build(new Entries(entries));
       suggester.refresh();
       built = true;
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       log.warn("Building suggestions failed", e);
+    } finally {
+      synchronized (changes) {
+        building = false;
+        if (built) {
+          List<Change> apply = deferred;
+          deferred = new ArrayList<>();
+          for (Change change : apply) {
+            apply(change);
+          }
+        }
+      }
+    }
+  }
+
+  /** Suggests {@code item}'s title from now on, in place of any title it had. */
+  void put(PublishedListing item) {
+    change(
+        () -> {
+          suggester.remove(item.id());
+          Entry entry = entry(item);
+          suggester.add(
+              new BytesRef(entry.text()),
+              entry.contexts(),
+              entry.weight(),
+              new BytesRef(entry.payload()));
+        });
+  }
+
+  /** Stops suggesting the item {@code id}. */
+  void remove(long id) {
+    change(() -> suggester.remove(id));
+  }
+
+  private void change(Change change) {
+    synchronized (changes) {
+      if (building || !built) {
+        deferred.add(change);
+      } else {
+        apply(change);
+      }
+    }
+  }
+
+  private void apply(Change change) {
+    try {
+      change.apply();
+      suggester.refresh();
+    } catch (IOException | RuntimeException e) {
+      // The catalog keeps the item; the next start builds the suggestions from it.
+      log.warn("Updating suggestions failed", e);
     }
   }
 
@@ -110,6 +170,55 @@ final class Suggestions implements AutoCloseable {
       suggester.close();
     } catch (IOException e) {
       log.warn("Closing suggestions failed", e);
+    }
+  }
+
+  /**
+   * An item's title, tagged with the item (a context no lookup asks for) so that it can be taken
+   * out again when the item is re-published with another title, or archived.
+   */
+  private static Entry entry(PublishedListing item) {
+    Set<BytesRef> contexts =
+        item.type() == ContentType.MODULE
+            ? Set.of(MEMBERS, Suggester.item(item.id()))
+            : Set.of(PUBLIC, MEMBERS, Suggester.item(item.id()));
+    return new Entry(
+        item.title(),
+        item.type() == ContentType.COURSE ? 3 : 2,
+        String.join("|", item.type().key(), item.slug(), item.lang()),
+        contexts);
+  }
+
+  private static Entry topic(String label, String id, String lang) {
+    return new Entry(label, 1, "topic|" + id + "|" + lang, Set.of(PUBLIC, MEMBERS));
+  }
+
+  /** Lucene's infix suggester, its writer kept open after building, and entries taken out. */
+  private static final class Suggester extends AnalyzingInfixSuggester {
+
+    Suggester(Directory directory) throws IOException {
+      super(
+          directory,
+          IndexSchema.mixed(),
+          IndexSchema.mixed(),
+          1,
+          true,
+          DEFAULT_ALL_TERMS_REQUIRED,
+          DEFAULT_HIGHLIGHT,
+          false);
+    }
+
+    static BytesRef item(long id) {
+      return new BytesRef("item:" + id);
+    }
+
+    /** Takes out the item {@code id}'s entry, if it has one. */
+    void remove(long id) throws IOException {
+      synchronized (writerLock) {
+        if (writer != null) {
+          writer.deleteDocuments(new Term(CONTEXTS_FIELD_NAME, item(id)));
+        }
+      }
     }
   }
 

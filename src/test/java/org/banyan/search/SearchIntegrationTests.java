@@ -94,6 +94,17 @@ class SearchIntegrationTests extends PostgresTestBase {
     assertThat(client().get("/search?" + q("\"unbalanced AND (")).statusCode()).isEqualTo(200);
   }
 
+  /** The slugs the autocomplete suggests for {@code text}. */
+  private List<String> suggested(String text) {
+    return JSON
+        .readTree(client().get("/api/v1/suggest?" + q(text)).body())
+        .get("suggestions")
+        .values()
+        .stream()
+        .map(s -> s.get("slug").asString())
+        .toList();
+  }
+
   @Test
   void aPublishedLessonIsSearchableWithinASecondAndGoneWithinASecondOfArchiving() throws Exception {
     String slug = "nrt-" + System.nanoTime();
@@ -101,6 +112,8 @@ class SearchIntegrationTests extends PostgresTestBase {
         publish(
             lesson(slug, "en", "Zebracorn breathing", "## Warm-up\n\nBreathe like a zebracorn."));
     assertThat(foundWithin(1000, q("zebracorn"), slug)).isTrue();
+    // The autocomplete has the title as soon as the publish is answered.
+    assertThat(suggested("zebrac")).containsExactly(slug);
 
     ObjectNode edit =
         lesson(slug, "en", "Okapifruit breathing", "## Warm-up\n\nBreathe like an okapifruit.");
@@ -109,8 +122,11 @@ class SearchIntegrationTests extends PostgresTestBase {
     as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
     as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
     assertThat(foundWithin(1000, q("okapifruit"), slug)).isTrue();
+    assertThat(suggested("okapif")).containsExactly(slug);
+    assertThat(suggested("zebrac")).isEmpty();
 
     as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/archive", "{}");
+    assertThat(suggested("okapif")).isEmpty();
     Thread.sleep(1000);
     assertThat(slugs(search(client(), q("okapifruit")))).isEmpty();
   }
