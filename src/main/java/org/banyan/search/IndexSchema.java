@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "11";
+  static final String VERSION = "12";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";

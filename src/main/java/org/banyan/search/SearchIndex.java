@@ -33,6 +33,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BulkScorer;
@@ -591,14 +592,16 @@ final class SearchIndex implements AutoCloseable {
       if (!DirectoryReader.indexExists(directory)) {
         return false;
       }
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        String version = reader.getIndexCommit().getUserData().get(IndexSchema.VERSION_KEY);
-        if (!IndexSchema.VERSION.equals(version)) {
-          log.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.VERSION);
-          return false;
-        }
-        return true;
+      // The version first, from the commit alone: an older schema's files may not open at all.
+      String version =
+          SegmentInfos.readLatestCommit(directory).getUserData().get(IndexSchema.VERSION_KEY);
+      if (!IndexSchema.VERSION.equals(version)) {
+        log.info("Search index schema {} is not {}: rebuilding", version, IndexSchema.VERSION);
+        return false;
       }
+      // And that its files open.
+      DirectoryReader.open(directory).close();
+      return true;
     } catch (IOException | RuntimeException e) {
       log.warn("Search index in {} cannot be read ({}): rebuilding", path, e.toString());
       return false;

@@ -204,6 +204,25 @@ class IndexRecoveryTests {
   }
 
   @Test
+  void anIndexOfThisSchemaWhoseFilesDoNotOpenIsRebuilt() throws Exception {
+    try (SearchIndex index = open()) {
+      index.rebuild(SyntheticItems.lessons(10));
+    }
+    // The commit says this schema, but the stored fields' files cannot be read (as when an
+    // older format's files are found under a current label).
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".fdm")).toList()) {
+        Files.write(file, new byte[] {1, 2, 3, 4, 5});
+      }
+    }
+    try (SearchIndex index = open()) {
+      assertThat(index.needsRebuild()).isTrue();
+      index.rebuild(SyntheticItems.lessons(10));
+      assertThat(count(index)).isEqualTo(10);
+    }
+  }
+
+  @Test
   void aRebuiltIndexIsMergedIntoOneSegmentAndStaysWhole() throws Exception {
     try (SearchIndex index = open()) {
       // Each rebuild thread flushes its own segment; the merge after the rebuild makes one.

@@ -45,4 +45,55 @@ class SearchCodecTests {
       }
     }
   }
+
+  @Test
+  void storedFieldsAreKeptAsTheyAreAndReadBackWholeAfterMerging(@TempDir Path path)
+      throws Exception {
+    String marker = "stored-as-is-marker-" + "钥匙".repeat(3);
+    // A document longer than two chunks (4 KB each) is written and read in slices.
+    String longBody = ("第一课 a long lesson body " + marker + " ").repeat(400);
+    try (Directory directory = FSDirectory.open(path)) {
+      IndexWriterConfig config =
+          new IndexWriterConfig().setCodec(new SearchCodec()).setUseCompoundFile(false);
+      try (IndexWriter writer = new IndexWriter(directory, config)) {
+        for (int segment = 0; segment < 3; segment++) {
+          for (int i = 0; i < 100; i++) {
+            int id = segment * 100 + i;
+            Document doc = new Document();
+            doc.add(new StringField("id", Integer.toString(id), Field.Store.YES));
+            doc.add(new StoredField("body", id == 150 ? longBody : "lesson " + id + " " + marker));
+            writer.addDocument(doc);
+          }
+          writer.commit();
+        }
+        // Deleted documents make the merge read every kept one back rather than copy chunks.
+        writer.deleteDocuments(new org.apache.lucene.index.Term("id", "7"));
+        writer.forceMerge(1);
+      }
+      byte[] stored = new byte[0];
+      try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(path)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".fdt")).toList()) {
+          stored = java.nio.file.Files.readAllBytes(file);
+        }
+      }
+      // Not compressed: the text is in the file byte for byte, the long body whole.
+      byte[] expected = longBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .contains(new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1));
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSize(1);
+        assertThat(reader.numDocs()).isEqualTo(299);
+        org.apache.lucene.index.StoredFields fields = reader.storedFields();
+        int seen = 0;
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          Document read = fields.document(doc);
+          int id = Integer.parseInt(read.get("id"));
+          assertThat(read.get("body"))
+              .isEqualTo(id == 150 ? longBody : "lesson " + id + " " + marker);
+          seen++;
+        }
+        assertThat(seen).isEqualTo(299);
+      }
+    }
+  }
 }
