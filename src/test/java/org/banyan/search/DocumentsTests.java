@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
@@ -103,6 +104,31 @@ class DocumentsTests {
       assertThat(slugs(searcher, new TermQuery(new Term("summary", "想念"))))
           .containsExactly("synthetic-2");
       assertThat(slugs(searcher, new TermQuery(new Term("body", "京")))).isEmpty();
+      // Facet values are indexed as terms only where a query looks them up: the topics and
+      // competencies a query's words name, and the type; the rest are only counted and filtered
+      // from doc values.
+      String facets = IndexSchema.facets().getDimConfig(IndexSchema.F_TOPIC).indexFieldName;
+      for (String[] path :
+          new String[][] {
+            {IndexSchema.F_TOPIC, "naming-feelings"},
+            {IndexSchema.F_COMPETENCY, "self-awareness"},
+            {IndexSchema.F_TYPE, "lesson"}
+          }) {
+        assertThat(reader.docFreq(DrillDownQuery.term(facets, path[0], path[1])))
+            .as(path[0])
+            .isEqualTo(2);
+      }
+      for (String[] path :
+          new String[][] {
+            {IndexSchema.F_LANG, "en"},
+            {IndexSchema.F_GRADE, "3"},
+            {IndexSchema.F_DURATION, "21-40"}
+          }) {
+        assertThat(reader.docFreq(DrillDownQuery.term(facets, path[0], path[1])))
+            .as(path[0])
+            .isZero();
+      }
+      assertThat(reader.docFreq(new Term(facets, IndexSchema.F_TOPIC))).isZero();
     }
   }
 

@@ -256,7 +256,7 @@ class IndexRecoveryTests {
   /** Reconciles {@code index} with {@code catalog} as the catalog lists and loads its items. */
   private static int reconcile(SearchIndex index, List<PublishedItem> catalog) {
     return index.reconcile(
-        catalog.stream().map(SyntheticItems::listing).toList(),
+        catalog.stream().map(PublishedItem::listing).toList(),
         id -> catalog.stream().filter(item -> item.id() == id).findFirst());
   }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import org.banyan.content.ContentType;
 import org.banyan.content.LessonContent;
 import org.banyan.content.PublishedItem;
-import org.banyan.content.PublishedListing;
 
 /** Made-up published lessons, for tests and benchmarks that need many. */
 final class SyntheticItems {
@@ -39,12 +38,6 @@ final class SyntheticItems {
         1,
         OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plusMinutes(id),
         content);
-  }
-
-  /** What the catalog lists of {@code item}. */
-  static PublishedListing listing(PublishedItem item) {
-    return new PublishedListing(
-        item.id(), item.revision(), item.type(), item.lang(), item.slug(), item.content().title());
   }
 
   static List<PublishedItem> lessons(int count) {
