@@ -274,14 +274,18 @@ final class SearchIndex implements AutoCloseable {
 
   /**
    * Replaces the whole index with {@code items}, read on this thread and indexed as they come by
-   * one thread per core; searches see the old index until the new one is complete. Should reading
-   * or indexing fail, the index goes back to its last commit and searches never see a part of the
-   * new one. Answers how many items were indexed.
+   * one thread per core (this one among them); searches see the old index until the new one is
+   * complete. Should reading or indexing fail, the index goes back to its last commit and searches
+   * never see a part of the new one. Answers how many items were indexed.
    */
   synchronized int rebuild(Items items) {
     long rebuild = ++rebuilds;
     AtomicInteger count = new AtomicInteger();
-    int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+    // One indexing thread per core besides this one, which indexes too whenever they have enough
+    // queued: as many busy threads as cores. With a thread per core and this one reading for them
+    // (woken for every item taken, on a core they were using), a rebuild took 1.06x the time
+    // (median of 10 pairs, 40,000 documents, alternating in one JVM) and 1.08x the CPU.
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     BlockingQueue<PublishedItem> queue = new ArrayBlockingQueue<>(QUEUED);
     ExecutorService workers =
         Executors.newFixedThreadPool(threads, SearchThreads.numbered("search-rebuild"));
@@ -300,7 +304,15 @@ final class SearchIndex implements AutoCloseable {
         running.add(workers.submit(() -> index(queue, count)));
       }
       long started = System.nanoTime();
-      items.each(item -> hand(queue, item, running));
+      items.each(
+          item -> {
+            if (!queue.offer(item)) {
+              indexHere(item, running);
+              count.incrementAndGet();
+            }
+          });
+      // This thread's own buffered documents are written out beside the others'.
+      writer.flushNextBuffer();
       for (int t = 0; t < threads; t++) {
         hand(queue, END, running);
       }
@@ -369,23 +381,48 @@ final class SearchIndex implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Indexes {@code item} on the reading thread, the indexing threads having enough queued; first
+   * makes sure none of them has failed, which would leave the queue full for good.
+   */
+  private void indexHere(PublishedItem item, List<Future<?>> workers) {
+    failIfStopped(workers);
+    try {
+      writer.addDocument(facets.build(documents.document(item)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Rebuilding the search index failed", e);
+    }
+  }
+
   /** Queues {@code item}, waiting while the queue is full, unless an indexing thread has failed. */
   private static void hand(
       BlockingQueue<PublishedItem> queue, PublishedItem item, List<Future<?>> workers) {
     try {
       while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-        for (Future<?> worker : workers) {
-          if (worker.isDone()) {
-            worker.get();
-            throw new IllegalStateException("A search index thread stopped early");
-          }
-        }
+        failIfStopped(workers);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Rebuilding the search index was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
+    }
+  }
+
+  /** Throws, with its failure, if an indexing thread has stopped before being told to. */
+  private static void failIfStopped(List<Future<?>> workers) {
+    for (Future<?> worker : workers) {
+      if (worker.isDone()) {
+        try {
+          worker.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Rebuilding the search index was interrupted", e);
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("Rebuilding the search index failed", e.getCause());
+        }
+        throw new IllegalStateException("A search index thread stopped early");
+      }
     }
   }
 

@@ -430,20 +430,23 @@ class SearchBenchmark {
       author.postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
       reviewer.postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
       long published = System.nanoTime();
-      while (!reader.get("/api/v1/search?q=" + marker).body().contains(marker)) {
+      // Both asked in turn until each has answered with the new lesson.
+      long searchable = 0;
+      long suggested = 0;
+      while (searchable == 0 || suggested == 0) {
         if (System.nanoTime() - published > 10_000_000_000L) {
-          throw new IllegalStateException("not searchable after 10 s");
+          throw new IllegalStateException("not searchable and suggested after 10 s");
+        }
+        if (searchable == 0 && reader.get("/api/v1/search?q=" + marker).body().contains(marker)) {
+          searchable = System.nanoTime() - published;
+        }
+        if (suggested == 0 && reader.get("/api/v1/suggest?q=" + marker).body().contains(marker)) {
+          suggested = System.nanoTime() - published;
         }
         Thread.sleep(5);
       }
-      latencies.add(System.nanoTime() - published);
-      while (!reader.get("/api/v1/suggest?q=" + marker).body().contains(marker)) {
-        if (System.nanoTime() - published > 10_000_000_000L) {
-          throw new IllegalStateException("not suggested after 10 s");
-        }
-        Thread.sleep(5);
-      }
-      suggesting.add(System.nanoTime() - published);
+      latencies.add(searchable);
+      suggesting.add(suggested);
     }
     return latencies;
   }
