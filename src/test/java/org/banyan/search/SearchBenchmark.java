@@ -430,18 +430,20 @@ class SearchBenchmark {
       author.postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
       reviewer.postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
       long published = System.nanoTime();
-      // Both asked in turn until each has answered with the new lesson.
+      // Both asked in turn until each has answered with the new lesson, the autocomplete first: a
+      // search for a word not yet indexed looks for typos and near words, which at 100,000
+      // documents takes a good part of a tenth of a second.
       long searchable = 0;
       long suggested = 0;
       while (searchable == 0 || suggested == 0) {
         if (System.nanoTime() - published > 10_000_000_000L) {
           throw new IllegalStateException("not searchable and suggested after 10 s");
         }
-        if (searchable == 0 && reader.get("/api/v1/search?q=" + marker).body().contains(marker)) {
-          searchable = System.nanoTime() - published;
-        }
         if (suggested == 0 && reader.get("/api/v1/suggest?q=" + marker).body().contains(marker)) {
           suggested = System.nanoTime() - published;
+        }
+        if (searchable == 0 && reader.get("/api/v1/search?q=" + marker).body().contains(marker)) {
+          searchable = System.nanoTime() - published;
         }
         Thread.sleep(5);
       }
