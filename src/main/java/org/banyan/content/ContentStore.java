@@ -93,12 +93,14 @@ class ContentStore {
   }
 
   Optional<ItemRow> item(ContentType type, String lang, String slug) {
-    return db.sql(ITEM + " WHERE type = :type AND lang = :lang AND slug = :slug")
-        .param("type", type.name())
-        .param("lang", lang)
-        .param("slug", slug)
+    return bySlug(ITEM + " WHERE type = :type AND lang = :lang AND slug = :slug", type, lang, slug)
         .query(ItemRow.class)
         .optional();
+  }
+
+  /** {@code sql} with its {@code :type}, {@code :lang} and {@code :slug} bound. */
+  private JdbcClient.StatementSpec bySlug(String sql, ContentType type, String lang, String slug) {
+    return db.sql(sql).param("type", type.name()).param("lang", lang).param("slug", slug);
   }
 
   List<ItemRow> items(ContentType type) {
@@ -118,10 +120,11 @@ class ContentStore {
 
   /** A live item with its published revision, by its type, language and slug. */
   Optional<PublishedRow> published(ContentType type, String lang, String slug) {
-    return db.sql(PUBLISHED + " AND i.type = :type AND i.lang = :lang AND i.slug = :slug")
-        .param("type", type.name())
-        .param("lang", lang)
-        .param("slug", slug)
+    return bySlug(
+            PUBLISHED + " AND i.type = :type AND i.lang = :lang AND i.slug = :slug",
+            type,
+            lang,
+            slug)
         .query(PublishedRow.class)
         .optional();
   }

@@ -78,6 +78,14 @@ class IndexRecoveryTests {
         item.content());
   }
 
+  /** Opened again, the index needs no rebuild and holds {@code documents}. */
+  private void assertKeptOnDisk(int documents) throws Exception {
+    try (SearchIndex again = open()) {
+      assertThat(again.needsRebuild()).isFalse();
+      assertThat(count(again)).isEqualTo(documents);
+    }
+  }
+
   @Test
   void aRebuildWhoseReadingFailsPartWayLeavesTheIndexAsItWas() throws Exception {
     try (SearchIndex index = open()) {
@@ -103,10 +111,7 @@ class IndexRecoveryTests {
       index.rebuild(SyntheticItems.lessons(50));
       assertThat(count(index)).isEqualTo(50);
     }
-    try (SearchIndex again = open()) {
-      assertThat(again.needsRebuild()).isFalse();
-      assertThat(count(again)).isEqualTo(50);
-    }
+    assertKeptOnDisk(50);
   }
 
   @Test
@@ -121,9 +126,7 @@ class IndexRecoveryTests {
       index.refreshNow();
       assertThat(count(index)).isEqualTo(30);
     }
-    try (SearchIndex again = open()) {
-      assertThat(count(again)).isEqualTo(30);
-    }
+    assertKeptOnDisk(30);
   }
 
   @Test
@@ -152,10 +155,7 @@ class IndexRecoveryTests {
       index.rebuild(SyntheticItems.lessons(30));
       assertThat(count(index)).isEqualTo(30);
     }
-    try (SearchIndex again = open()) {
-      assertThat(again.needsRebuild()).isFalse();
-      assertThat(count(again)).isEqualTo(30);
-    }
+    assertKeptOnDisk(30);
   }
 
   @Test
