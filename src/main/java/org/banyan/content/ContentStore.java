@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -76,6 +77,24 @@ class ContentStore {
           + " i.published_at, r.fields"
           + LIVE;
 
+  /**
+   * A row of {@link #PUBLISHED}, read column by column. Mapped by name through the record's
+   * constructor (Spring looks each column up and converts it), reading every live item with its
+   * JSON decoded, as a rebuild of the search index does, took 1.5x the CPU: 2.2 s against 1.45 s
+   * for 100,000 items from PostgreSQL (medians of four reads).
+   */
+  private static final RowMapper<PublishedRow> PUBLISHED_ROW =
+      (rs, row) ->
+          new PublishedRow(
+              rs.getLong(1),
+              ContentType.valueOf(rs.getString(2)),
+              rs.getString(3),
+              rs.getString(4),
+              rs.getString(5),
+              rs.getInt(6),
+              rs.getObject(7, OffsetDateTime.class),
+              rs.getString(8));
+
   private static final String ITEM =
       "SELECT id, type, lang, slug, translation_group, status, latest_revision, published_revision,"
           + " published_at, review_by, created_by, created_at, updated_at FROM content_items";
@@ -112,10 +131,7 @@ class ContentStore {
 
   /** A live item with its published revision, by id. */
   Optional<PublishedRow> published(long id) {
-    return db.sql(PUBLISHED + " AND i.id = :id")
-        .param("id", id)
-        .query(PublishedRow.class)
-        .optional();
+    return db.sql(PUBLISHED + " AND i.id = :id").param("id", id).query(PUBLISHED_ROW).optional();
   }
 
   /** A live item with its published revision, by its type, language and slug. */
@@ -125,7 +141,7 @@ class ContentStore {
             type,
             lang,
             slug)
-        .query(PublishedRow.class)
+        .query(PUBLISHED_ROW)
         .optional();
   }
 
@@ -137,7 +153,7 @@ class ContentStore {
                 + " ORDER BY i.lang, i.slug")
         .param("type", type.name())
         .param("lang", lang)
-        .query(PublishedRow.class)
+        .query(PUBLISHED_ROW)
         .list();
   }
 
@@ -147,13 +163,13 @@ class ContentStore {
             PUBLISHED + " AND i.type = :type AND i.translation_group = :group ORDER BY i.lang")
         .param("type", type.name())
         .param("group", translationGroup)
-        .query(PublishedRow.class)
+        .query(PUBLISHED_ROW)
         .list();
   }
 
   /** Every live item with its published revision, in memory. */
   List<PublishedRow> published() {
-    return db.sql(PUBLISHED + " ORDER BY i.type, i.lang, i.slug").query(PublishedRow.class).list();
+    return db.sql(PUBLISHED + " ORDER BY i.type, i.lang, i.slug").query(PUBLISHED_ROW).list();
   }
 
   /**
@@ -166,7 +182,7 @@ class ContentStore {
         db
             .sql(PUBLISHED + " ORDER BY i.id")
             .withFetchSize(FETCH_SIZE)
-            .query(PublishedRow.class)
+            .query(PUBLISHED_ROW)
             .stream()) {
       rows.forEach(each);
     }
