@@ -379,9 +379,9 @@ class SearchBenchmark {
   }
 
   /** A reindex's throughput, the share of its time the JIT compiler worked, its report line. */
-  private record Reindex(double docsPerSecond, double compiling, String line) {
+  private record Reindex(double docsPerSecond, double compilingShare, String line) {
     boolean compiledUnder(double share) {
-      return compiling < share;
+      return compilingShare < share;
     }
   }
 
