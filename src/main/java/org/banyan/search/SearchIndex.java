@@ -242,9 +242,7 @@ final class SearchIndex implements AutoCloseable {
         return;
       }
       try {
-        writer.updateDocument(
-            new Term(IndexSchema.ID, Long.toString(item.id())),
-            facets.build(documents.document(item)));
+        writer.updateDocument(new Term(IndexSchema.ID, Long.toString(item.id())), document(item));
         dirty.set(true);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -368,11 +366,16 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** {@code item} as the index holds it: its fields, and its facets as Lucene writes them. */
+  private Document document(PublishedItem item) throws IOException {
+    return facets.build(documents.document(item));
+  }
+
   /** A rebuild's indexing thread: indexes the queued items until {@link #END}. */
   private Void index(BlockingQueue<PublishedItem> queue, AtomicInteger count)
       throws IOException, InterruptedException {
     for (PublishedItem item = queue.take(); item != END; item = queue.take()) {
-      writer.addDocument(facets.build(documents.document(item)));
+      writer.addDocument(document(item));
       count.incrementAndGet();
     }
     // Each thread writes out the documents it has buffered, side by side, rather than leaving them
@@ -388,7 +391,7 @@ final class SearchIndex implements AutoCloseable {
   private void indexHere(PublishedItem item, List<Future<?>> workers) {
     failIfStopped(workers);
     try {
-      writer.addDocument(facets.build(documents.document(item)));
+      writer.addDocument(document(item));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (RuntimeException e) {

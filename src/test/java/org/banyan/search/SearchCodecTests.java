@@ -2,7 +2,10 @@ package org.banyan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -13,6 +16,8 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -67,23 +72,23 @@ class SearchCodecTests {
           writer.commit();
         }
         // Deleted documents make the merge read every kept one back rather than copy chunks.
-        writer.deleteDocuments(new org.apache.lucene.index.Term("id", "7"));
+        writer.deleteDocuments(new Term("id", "7"));
         writer.forceMerge(1);
       }
       byte[] stored = new byte[0];
-      try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(path)) {
+      try (Stream<Path> files = Files.list(path)) {
         for (Path file : files.filter(f -> f.toString().endsWith(".fdt")).toList()) {
-          stored = java.nio.file.Files.readAllBytes(file);
+          stored = Files.readAllBytes(file);
         }
       }
       // Not compressed: the text is in the file byte for byte, the long body whole.
-      byte[] expected = longBody.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1))
-          .contains(new String(expected, java.nio.charset.StandardCharsets.ISO_8859_1));
+      byte[] expected = longBody.getBytes(StandardCharsets.UTF_8);
+      assertThat(new String(stored, StandardCharsets.ISO_8859_1))
+          .contains(new String(expected, StandardCharsets.ISO_8859_1));
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSize(1);
         assertThat(reader.numDocs()).isEqualTo(299);
-        org.apache.lucene.index.StoredFields fields = reader.storedFields();
+        StoredFields fields = reader.storedFields();
         int seen = 0;
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
           Document read = fields.document(doc);
