@@ -1,10 +1,12 @@
 package org.banyan.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,12 +47,18 @@ class AccountApi {
 
   record NewSchool(String name, String county, String province) {}
 
+  record PasswordChange(String currentPassword, String newPassword) {}
+
+  record PasswordReset(String username, String temporaryPassword) {}
+
   private final Accounts accounts;
   private final Schools schools;
+  private final SessionGuard sessions;
 
-  AccountApi(Accounts accounts, Schools schools) {
+  AccountApi(Accounts accounts, Schools schools, SessionGuard sessions) {
     this.accounts = accounts;
     this.schools = schools;
+    this.sessions = sessions;
   }
 
   @GetMapping("/api/v1/me")
@@ -58,6 +66,27 @@ class AccountApi {
     User user = accounts.get(principal.getName());
     return new Me(
         user.username(), user.displayName(), roleNames(user), SchoolView.of(user.school()));
+  }
+
+  /** The old password stops working at once; 400 naming the field for a wrong or weak one. */
+  @PostMapping("/api/v1/me/password")
+  ResponseEntity<Void> changePassword(
+      @RequestBody PasswordChange change, Principal principal, HttpServletRequest request) {
+    accounts.changePassword(principal.getName(), change.currentPassword(), change.newPassword());
+    sessions.passwordChanged(request, principal.getName());
+    return ResponseEntity.noContent().build();
+  }
+
+  @PatchMapping("/api/v1/users/{username}")
+  UserView patch(@PathVariable String username, @RequestBody UserPatch patch, Principal principal) {
+    return UserView.of(accounts.patch(principal.getName(), username, patch));
+  }
+
+  /** A new random password, shown once; the user must choose their own at the next sign-in. */
+  @PostMapping("/api/v1/users/{username}/password-reset")
+  PasswordReset resetPassword(@PathVariable String username, Principal principal) {
+    String temporary = accounts.resetPassword(principal.getName(), username);
+    return new PasswordReset(accounts.get(username).username(), temporary);
   }
 
   @PostMapping("/api/v1/users")

@@ -1,6 +1,5 @@
 package org.banyan.account;
 
-import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +74,7 @@ class AccountBootstrap implements ApplicationRunner {
           SYSTEM, "admin", "Administrator", password, EnumSet.of(Role.ADMIN), null);
       log.info("Created the 'admin' account with the password from BANYAN_ADMIN_PASSWORD.");
     } else {
-      password = randomPassword();
+      password = TemporaryPasswords.next();
       accounts.createUnchecked(
           SYSTEM, "admin", "Administrator", password, EnumSet.of(Role.ADMIN), null);
       log.warn(
@@ -101,7 +100,7 @@ class AccountBootstrap implements ApplicationRunner {
         continue;
       }
       if (password == null) {
-        password = randomPassword();
+        password = TemporaryPasswords.next();
       }
       if (demo.inSchool() && school == null) {
         school = demoSchool();
@@ -148,15 +147,5 @@ class AccountBootstrap implements ApplicationRunner {
 
   private static boolean has(String value) {
     return value != null && !value.isBlank();
-  }
-
-  static String randomPassword() {
-    String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    SecureRandom random = new SecureRandom();
-    StringBuilder password = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      password.append(alphabet.charAt(random.nextInt(alphabet.length())));
-    }
-    return password.toString();
   }
 }

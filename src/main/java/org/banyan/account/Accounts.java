@@ -139,6 +139,78 @@ public class Accounts {
     return get(username);
   }
 
+  /**
+   * Applies an administrator's partial change: each null field is kept as it is.
+   *
+   * @throws InvalidInput naming each bad field; then nothing is changed
+   */
+  @Transactional
+  public User patch(String actor, String username, UserPatch patch) {
+    User user = get(username);
+    change(
+        actor,
+        username,
+        new UserChange(
+            patch.displayName() == null ? user.displayName() : patch.displayName(),
+            patch.roles() == null ? user.roleNames() : patch.roles(),
+            patch.school() == null
+                ? (user.school() == null ? null : String.valueOf(user.school().id()))
+                : patch.school()));
+    if (patch.enabled() != null) {
+      setEnabled(actor, username, patch.enabled());
+    }
+    return get(username);
+  }
+
+  /**
+   * A user changes their own password. Their other sessions end; the one that asked goes on.
+   *
+   * @throws InvalidInput naming {@code currentPassword} when it is wrong, {@code newPassword} when
+   *     the policy refuses it
+   */
+  @Transactional(noRollbackFor = InvalidInput.class)
+  public void changePassword(String username, String currentPassword, String newPassword) {
+    User user = get(username);
+    boolean right =
+        currentPassword != null
+            && users
+                .passwordHash(user.username())
+                .map(hash -> encoder.matches(currentPassword, hash))
+                .orElse(false);
+    if (!right) {
+      audit.record(username, "PASSWORD_CHANGE_REFUSED", username, "wrong current password");
+      throw InvalidInput.of("currentPassword", "invalid.password.current");
+    }
+    passwords
+        .refusal(user.username(), newPassword)
+        .or(
+            () ->
+                currentPassword.equals(newPassword)
+                    ? Optional.of("invalid.password.same")
+                    : Optional.empty())
+        .ifPresent(
+            code -> {
+              throw InvalidInput.of("newPassword", code, PasswordPolicy.MIN_LENGTH);
+            });
+    users.setPasswordHash(user.id(), encoder.encode(newPassword), false);
+    audit.record(username, "PASSWORD_CHANGED", username, null);
+  }
+
+  /**
+   * Gives a user a new random password, ends their sessions, and makes them choose their own at the
+   * next sign-in.
+   *
+   * @return the temporary password, to hand to the user; it is not kept anywhere
+   */
+  @Transactional
+  public String resetPassword(String actor, String username) {
+    User user = get(username);
+    String temporary = TemporaryPasswords.next();
+    users.setPasswordHash(user.id(), encoder.encode(temporary), true);
+    audit.record(actor, "USER_PASSWORD_RESET", user.username(), null);
+    return temporary;
+  }
+
   /** Sets a password that the deployment chose, bypassing the policy that people's choices meet. */
   @Transactional
   void setPasswordUnchecked(String actor, String username, String password) {
@@ -146,7 +218,7 @@ public class Accounts {
     boolean unchanged =
         users.passwordHash(user.username()).map(h -> encoder.matches(password, h)).orElse(false);
     if (!unchanged) {
-      users.setPasswordHash(user.id(), encoder.encode(password));
+      users.setPasswordHash(user.id(), encoder.encode(password), false);
       audit.record(actor, "USER_PASSWORD_SET", user.username(), null);
     }
   }

@@ -125,6 +125,14 @@ class AdminPages {
     }
   }
 
+  @PostMapping("/admin/users/{username}/password-reset")
+  String resetPassword(
+      @PathVariable String username, Principal principal, RedirectAttributes redirect) {
+    String temporary = accounts.resetPassword(principal.getName(), username);
+    redirect.addFlashAttribute("temporaryPassword", temporary);
+    return "redirect:/admin/users/" + accounts.get(username).username();
+  }
+
   @GetMapping("/admin/schools")
   String schools(Model model) {
     return schoolsPage(model, "", "", "", null);

@@ -4,24 +4,48 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * After {@value #MAX_FAILURES} failed sign-ins for one username within the window, that username is
- * refused for the lock time, even with the right password. Kept in the database, so that every app
- * node sees the same count. Unknown usernames are counted and locked just like real ones, so the
- * answers never tell whether an account exists.
+ * Sign-in throttling, kept in the database so that every app node sees the same counts. A sign-in
+ * is counted against three keys: its username from its address ({@value #PAIR_FAILURES} failures in
+ * the window), its username from anywhere ({@value #USER_FAILURES}), and its address for any
+ * username ({@value #ADDRESS_FAILURES}). A key that reaches its limit is refused for the lock time,
+ * even with the right password.
+ *
+ * <p>A sign-in takes a slot in each key <em>before</em> its password is checked, by one conditional
+ * update per key, so parallel guesses never get more checks than the limit. A flood of wrong
+ * passwords from one address locks that address and that pair, not the username for people signing
+ * in from elsewhere (it would take {@value #USER_FAILURES} failures from at least four addresses).
+ * Unknown usernames are counted and locked just like real ones, so the answers never tell whether
+ * an account exists.
  */
 @Component
 class LoginThrottle {
 
-  static final int MAX_FAILURES = 5;
+  static final int PAIR_FAILURES = 5;
+  static final int USER_FAILURES = 20;
+  static final int ADDRESS_FAILURES = 50;
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final Duration LOCK = Duration.ofMinutes(15);
+
+  /** The keys a sign-in holds a slot in, until its outcome is recorded. */
+  record Attempt(String pairKey, String userKey, String addressKey) {
+
+    List<String> keysInLockOrder() {
+      return List.of(addressKey, pairKey, userKey).stream().sorted().toList();
+    }
+
+    int limitOf(String key) {
+      return key.equals(pairKey)
+          ? PAIR_FAILURES
+          : key.equals(userKey) ? USER_FAILURES : ADDRESS_FAILURES;
+    }
+  }
 
   private final JdbcClient db;
   private final Clock clock;
@@ -31,59 +55,81 @@ class LoginThrottle {
     this.clock = clock;
   }
 
-  boolean isLocked(String username) {
-    return db.sql("SELECT count(*) FROM login_lockouts WHERE username = :u AND locked_until > :now")
-            .param("u", key(username))
-            .param("now", now())
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
+  /**
+   * Takes a slot for one sign-in in each of its keys.
+   *
+   * @throws LoginThrottled when any key is locked or all its slots are taken; then none is taken
+   */
   @Transactional
-  void recordFailure(String username) {
-    String key = key(username);
+  Attempt begin(String username, String address) {
+    String user = key(username);
+    String from = address == null || address.isBlank() ? "unknown" : clip(address, 64);
+    Attempt attempt = new Attempt("pair:" + user + "@" + from, "user:" + user, "addr:" + from);
     OffsetDateTime now = now();
-    db.sql("DELETE FROM login_failures WHERE failed_at <= :since")
-        .param("since", now.minus(WINDOW))
-        .update();
-    db.sql("INSERT INTO login_failures (username, failed_at) VALUES (:u, :now)")
-        .param("u", key)
-        .param("now", now)
-        .update();
-    long recent =
-        db.sql("SELECT count(*) FROM login_failures WHERE username = :u AND failed_at > :since")
-            .param("u", key)
-            .param("since", now.minus(WINDOW))
-            .query(Long.class)
-            .single();
-    if (recent >= MAX_FAILURES) {
-      lock(key, now.plus(LOCK));
-    }
-  }
-
-  @Transactional
-  void recordSuccess(String username) {
-    db.sql("DELETE FROM login_failures WHERE username = :u").param("u", key(username)).update();
-  }
-
-  private void lock(String key, OffsetDateTime until) {
-    int updated =
-        db.sql("UPDATE login_lockouts SET locked_until = :until WHERE username = :u")
-            .param("until", until)
-            .param("u", key)
-            .update();
-    if (updated == 0) {
-      try {
-        db.sql("INSERT INTO login_lockouts (username, locked_until) VALUES (:u, :until)")
-            .param("u", key)
-            .param("until", until)
-            .update();
-      } catch (DuplicateKeyException lockedConcurrently) {
-        // Another request locked the same username a moment ago: it is locked either way.
+    for (String key : attempt.keysInLockOrder()) {
+      db.sql(
+              """
+              INSERT INTO login_counters (throttle_key, failures, window_start)
+              VALUES (:k, 0, :now) ON CONFLICT DO NOTHING
+              """)
+          .param("k", key)
+          .param("now", now)
+          .update();
+      int taken =
+          db.sql(
+                  """
+                  UPDATE login_counters
+                  SET failures = CASE WHEN window_start <= :since THEN 1 ELSE failures + 1 END,
+                      window_start = CASE WHEN window_start <= :since THEN :now ELSE window_start END
+                  WHERE throttle_key = :k
+                    AND (locked_until IS NULL OR locked_until <= :now)
+                    AND (window_start <= :since OR failures < :max)
+                  """)
+              .param("k", key)
+              .param("now", now)
+              .param("since", now.minus(WINDOW))
+              .param("max", attempt.limitOf(key))
+              .update();
+      if (taken == 0) {
+        throw new LoginThrottled();
       }
     }
-    db.sql("DELETE FROM login_failures WHERE username = :u").param("u", key).update();
+    return attempt;
+  }
+
+  /** The password was wrong: the slots stay counted, and a key at its limit is locked. */
+  @Transactional
+  void failed(Attempt attempt) {
+    OffsetDateTime now = now();
+    for (String key : attempt.keysInLockOrder()) {
+      db.sql(
+              """
+              UPDATE login_counters SET locked_until = :until, failures = 0, window_start = :now
+              WHERE throttle_key = :k AND failures >= :max
+              """)
+          .param("until", now.plus(LOCK))
+          .param("now", now)
+          .param("k", key)
+          .param("max", attempt.limitOf(key))
+          .update();
+    }
+  }
+
+  /** The password was right: the username's counts start again, the address gives its slot back. */
+  @Transactional
+  void succeeded(Attempt attempt) {
+    for (String key : attempt.keysInLockOrder()) {
+      db.sql(
+              """
+              UPDATE login_counters
+              SET failures = CASE WHEN :reset THEN 0
+                                  WHEN failures > 0 THEN failures - 1 ELSE 0 END
+              WHERE throttle_key = :k
+              """)
+          .param("reset", !key.equals(attempt.addressKey()))
+          .param("k", key)
+          .update();
+    }
   }
 
   private OffsetDateTime now() {
@@ -91,7 +137,10 @@ class LoginThrottle {
   }
 
   static String key(String username) {
-    String folded = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-    return folded.length() > 100 ? folded.substring(0, 100) : folded;
+    return clip(username == null ? "" : username.strip().toLowerCase(Locale.ROOT), 100);
+  }
+
+  private static String clip(String value, int max) {
+    return value.length() > max ? value.substring(0, max) : value;
   }
 }

@@ -2,10 +2,10 @@ package org.banyan.account;
 
 import org.springframework.security.core.AuthenticationException;
 
-/** Sign-in refused because the username had too many recent failures. */
+/** Sign-in refused because its username or address had too many recent failures. */
 class LoginThrottled extends AuthenticationException {
 
   LoginThrottled() {
-    super("Too many failed sign-ins for this username; try again in 15 minutes");
+    super("Too many failed sign-ins; try again in 15 minutes");
   }
 }

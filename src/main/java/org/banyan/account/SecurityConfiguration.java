@@ -1,9 +1,13 @@
 package org.banyan.account;
 
+import java.time.Clock;
 import java.util.List;
 import org.banyan.web.JsonErrors;
 import org.banyan.web.PublicPaths;
+import org.banyan.web.UploadPaths;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,11 +25,17 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Two ways in. Pages: form sign-in with a session, CSRF on every form, session fixation protection.
@@ -33,7 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
-@EnableConfigurationProperties(AccountSettings.class)
+@EnableConfigurationProperties({AccountSettings.class, SessionSettings.class})
 class SecurityConfiguration {
 
   /** No inline script anywhere: every script is a file of the theme. */
@@ -61,12 +71,45 @@ class SecurityConfiguration {
   }
 
   @Bean
+  SessionGuard sessionGuard(Users users, SessionSettings settings, Clock clock, JsonErrors errors) {
+    return new SessionGuard(users, settings, clock, errors);
+  }
+
+  @Bean
+  UploadGate uploadGate(
+      List<UploadPaths> uploads,
+      @Value("${banyan.storage.max-file-size:50MB}") DataSize maxFileSize,
+      JsonErrors errors) {
+    return new UploadGate(uploads, maxFileSize, errors);
+  }
+
+  /** The guards run inside the security chains, where they belong, and not a second time. */
+  @Bean
+  FilterRegistrationBean<SessionGuard> sessionGuardOutsideChains(SessionGuard guard) {
+    return disabled(guard);
+  }
+
+  @Bean
+  FilterRegistrationBean<UploadGate> uploadGateOutsideChains(UploadGate gate) {
+    return disabled(gate);
+  }
+
+  private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> disabled(F filter) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
+  @Bean
   @Order(1)
   SecurityFilterChain api(
       HttpSecurity http,
       AuthenticationManager manager,
       JsonErrors errors,
-      List<PublicPaths> publicPaths)
+      List<PublicPaths> publicPaths,
+      SessionGuard sessionGuard,
+      UploadGate uploadGate,
+      @Value("${banyan.base-url}") String baseUrl)
       throws Exception {
     String[] openReads =
         publicPaths.stream().flatMap(p -> p.apiReads().stream()).toArray(String[]::new);
@@ -77,7 +120,9 @@ class SecurityConfiguration {
             errors.write(response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
             return;
           }
-          response.setHeader("WWW-Authenticate", "Basic realm=\"Banyan\"");
+          // Not "Basic": a browser would ask for a password, then keep sending it to every request
+          // to the API, cross-site forms included. API clients send their credentials unasked.
+          response.setHeader("WWW-Authenticate", "Bearer realm=\"Banyan\"");
           errors.write(response, HttpStatus.UNAUTHORIZED, "Authentication is required");
         };
     AccessDeniedHandler denied =
@@ -99,6 +144,9 @@ class SecurityConfiguration {
                   .authenticated();
             })
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
+        .addFilterBefore(new ApiOriginGuard(baseUrl, errors), BasicAuthenticationFilter.class)
+        .addFilterBefore(uploadGate, BasicAuthenticationFilter.class)
+        .addFilterAfter(sessionGuard, BasicAuthenticationFilter.class)
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
@@ -115,7 +163,11 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain pages(
-      HttpSecurity http, AuthenticationManager manager, List<PublicPaths> publicPaths)
+      HttpSecurity http,
+      AuthenticationManager manager,
+      List<PublicPaths> publicPaths,
+      SessionGuard sessionGuard,
+      UploadGate uploadGate)
       throws Exception {
     String[] openPages =
         publicPaths.stream().flatMap(p -> p.pages().stream()).toArray(String[]::new);
@@ -151,8 +203,13 @@ class SecurityConfiguration {
                   .anyRequest()
                   .authenticated();
             })
+        .addFilterAfter(sessionGuard, SecurityContextHolderFilter.class)
+        .addFilterBefore(uploadGate, CsrfFilter.class)
         .formLogin(
-            form -> form.loginPage("/login").failureHandler(failure).defaultSuccessUrl("/", false))
+            form ->
+                form.loginPage("/login")
+                    .failureHandler(failure)
+                    .successHandler(signedIn(sessionGuard)))
         .logout(logout -> logout.logoutSuccessUrl("/?signedOut"))
         .headers(
             headers ->
@@ -171,5 +228,20 @@ class SecurityConfiguration {
                     (request, response) ->
                         response.setHeader("Content-Security-Policy", API_BROWSER_POLICY))));
     return http.build();
+  }
+
+  /** Back to the page that asked for sign-in, or home; to the password page when one is due. */
+  private static AuthenticationSuccessHandler signedIn(SessionGuard guard) {
+    SavedRequestAwareAuthenticationSuccessHandler back =
+        new SavedRequestAwareAuthenticationSuccessHandler();
+    back.setDefaultTargetUrl("/");
+    return (request, response, authentication) -> {
+      guard.signedIn(request, authentication.getName());
+      if (guard.passwordChangeDue(authentication.getName())) {
+        response.sendRedirect(request.getContextPath() + SessionGuard.PASSWORD_PAGE);
+      } else {
+        back.onAuthenticationSuccess(request, response, authentication);
+      }
+    };
   }
 }

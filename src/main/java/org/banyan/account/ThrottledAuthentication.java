@@ -32,19 +32,22 @@ class ThrottledAuthentication implements AuthenticationProvider {
   public Authentication authenticate(Authentication attempt) throws AuthenticationException {
     String username = LoginThrottle.key(attempt.getName());
     String ip = ipOf(attempt);
-    if (throttle.isLocked(username)) {
+    LoginThrottle.Attempt slot;
+    try {
+      slot = throttle.begin(username, ip);
+    } catch (LoginThrottled refused) {
       audit.recordFrom(ip, username, "LOGIN_THROTTLED", username, null);
-      throw new LoginThrottled();
+      throw refused;
     }
     Authentication result;
     try {
       result = passwords.authenticate(attempt);
     } catch (AuthenticationException refused) {
-      throttle.recordFailure(username);
+      throttle.failed(slot);
       audit.recordFrom(ip, username, "LOGIN_FAILED", username, null);
       throw new BadCredentialsException("Bad credentials");
     }
-    throttle.recordSuccess(username);
+    throttle.succeeded(slot);
     if (!isApiRequest()) {
       audit.recordFrom(ip, username, "LOGIN_SUCCEEDED", username, null);
     }

@@ -46,6 +46,32 @@ class Users {
     return db.sql(SELECT + " ORDER BY u.username").query(Users::user).list();
   }
 
+  /**
+   * What a signed-in session must still match on each request.
+   *
+   * @param credentialsVersion raised by every password change and by disabling the user
+   */
+  record SignInState(
+      boolean enabled, int credentialsVersion, boolean mustChangePassword, Set<Role> roles) {}
+
+  Optional<SignInState> signInState(String username) {
+    return db.sql(
+            """
+            SELECT u.enabled, u.credentials_version, u.must_change_password,
+                   (SELECT string_agg(r.role, ',') FROM user_roles r WHERE r.user_id = u.id) AS roles
+            FROM users u WHERE u.username = :username
+            """)
+        .param("username", username)
+        .query(
+            (rs, row) ->
+                new SignInState(
+                    rs.getBoolean("enabled"),
+                    rs.getInt("credentials_version"),
+                    rs.getBoolean("must_change_password"),
+                    roles(rs.getString("roles"))))
+        .optional();
+  }
+
   Optional<String> passwordHash(String username) {
     return db.sql("SELECT password_hash FROM users WHERE username = :username")
         .param("username", username)
@@ -86,16 +112,28 @@ class Users {
     replaceRoles(id, roles);
   }
 
+  /** Disabling also ends the user's sessions. */
   void setEnabled(long id, boolean enabled) {
-    db.sql("UPDATE users SET enabled = :enabled WHERE id = :id")
+    db.sql(
+            """
+            UPDATE users SET enabled = :enabled, credentials_version = credentials_version + 1
+            WHERE id = :id
+            """)
         .param("enabled", enabled)
         .param("id", id)
         .update();
   }
 
-  void setPasswordHash(long id, String hash) {
-    db.sql("UPDATE users SET password_hash = :hash WHERE id = :id")
+  /** Sets a password and ends the user's other sessions. */
+  void setPasswordHash(long id, String hash, boolean mustChange) {
+    db.sql(
+            """
+            UPDATE users SET password_hash = :hash, must_change_password = :mustChange,
+                             credentials_version = credentials_version + 1
+            WHERE id = :id
+            """)
         .param("hash", hash)
+        .param("mustChange", mustChange)
         .param("id", id)
         .update();
   }
@@ -110,15 +148,19 @@ class Users {
     }
   }
 
-  private static User user(ResultSet rs, int row) throws SQLException {
+  private static Set<Role> roles(String names) {
     Set<Role> roles = EnumSet.noneOf(Role.class);
-    String names = rs.getString("roles");
     if (names != null) {
       Arrays.stream(names.split(","))
           .map(Role::named)
           .flatMap(Optional::stream)
           .forEach(roles::add);
     }
+    return Set.copyOf(roles);
+  }
+
+  private static User user(ResultSet rs, int row) throws SQLException {
+    Set<Role> roles = roles(rs.getString("roles"));
     long schoolId = rs.getLong("school_id");
     School school =
         rs.wasNull()
@@ -132,7 +174,7 @@ class Users {
         rs.getLong("id"),
         rs.getString("username"),
         rs.getString("display_name"),
-        Set.copyOf(roles),
+        roles,
         school,
         rs.getBoolean("enabled"),
         rs.getObject("created_at", OffsetDateTime.class));

@@ -2,6 +2,7 @@ package org.banyan.content;
 
 import java.util.List;
 import org.banyan.web.PublicPaths;
+import org.banyan.web.UploadPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -25,6 +26,14 @@ class ContentConfiguration {
     return new PublicPaths(
         List.of("/lessons", "/lessons/**", "/courses", "/courses/**"),
         List.of("/api/v1/lessons", "/api/v1/lessons/**", "/api/v1/courses", "/api/v1/courses/**"));
+  }
+
+  /** Attachments of a lesson, and the import of a zip. */
+  @Bean
+  UploadPaths contentUploadPaths() {
+    return new UploadPaths(
+        List.of(
+            "/authoring/lessons/*/attachments", "/admin/content/import", "/api/v1/admin/import"));
   }
 
   /** On first start with an empty database, the seed curriculum is imported as published. */

@@ -3,6 +3,7 @@ package org.banyan.media;
 import java.nio.file.Path;
 import java.util.List;
 import org.banyan.web.PublicPaths;
+import org.banyan.web.UploadPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,6 +47,11 @@ class StorageConfiguration {
   @Bean
   PublicPaths mediaPublicPaths() {
     return new PublicPaths(List.of("/media/**"), List.of());
+  }
+
+  @Bean
+  UploadPaths mediaUploadPaths() {
+    return new UploadPaths(List.of("/api/v1/media"));
   }
 
   @Bean

@@ -68,6 +68,11 @@ class ErrorHandling {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   Object unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestBodyTooLarge) {
+        return answer(request, HttpStatus.CONTENT_TOO_LARGE, JsonBodyLimit.MESSAGE, null);
+      }
+    }
     if (e.getCause() instanceof JacksonException json && !JsonPaths.fieldOf(json).isEmpty()) {
       return invalid(
           request,

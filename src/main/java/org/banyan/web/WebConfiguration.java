@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.freemarker.autoconfigure.FreeMarkerProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -51,6 +53,15 @@ class WebConfiguration implements WebMvcConfigurer {
     configurer.setFreemarkerVariables(
         Map.of("assetUrl", new AssetUrl(urls), "viewer", new Viewer()));
     return configurer;
+  }
+
+  /** Before Spring Security, so that an oversized body costs no password check. */
+  @Bean
+  FilterRegistrationBean<JsonBodyLimit> jsonBodyLimit(JsonErrors errors) {
+    FilterRegistrationBean<JsonBodyLimit> registration =
+        new FilterRegistrationBean<>(new JsonBodyLimit(errors));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 
   @Bean

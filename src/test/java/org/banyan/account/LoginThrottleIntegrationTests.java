@@ -104,6 +104,99 @@ class LoginThrottleIntegrationTests extends PostgresTestBase {
     assertThat(succeeded.get(0).ip()).isNotBlank();
   }
 
+  @Test
+  void parallelGuessesNeverGetMoreChecksThanTheLimit() throws Exception {
+    createTeacher("parallel.target");
+    int tries = 150;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(50);
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    for (int i = 0; i < tries; i++) {
+      String guess = "guess-number-" + i + "x";
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return client()
+                    .header("X-Forwarded-For", "198.51.100.77")
+                    .basic("parallel.target", guess)
+                    .get("/api/v1/me")
+                    .statusCode();
+              }));
+    }
+    start.countDown();
+    List<Integer> codes = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<Integer> answer : answers) {
+      codes.add(answer.get());
+    }
+    pool.shutdown();
+
+    long checked =
+        audit.recent("LOGIN_FAILED", 5000).stream()
+            .filter(e -> "parallel.target".equals(e.target()))
+            .count();
+    assertThat(checked).isLessThanOrEqualTo(LoginThrottle.PAIR_FAILURES);
+    assertThat(codes.stream().filter(c -> c == 401).count()).isEqualTo(checked);
+    assertThat(codes.stream().filter(c -> c == 429).count()).isEqualTo(tries - checked);
+  }
+
+  @Test
+  void aFloodFromOneAddressDoesNotLockTheUserOutElsewhere() {
+    createTeacher("flooded.user");
+    WebClient attacker =
+        client().header("X-Forwarded-For", "203.0.113.9").basic("flooded.user", "wrong-guess-42");
+    for (int i = 0; i < 12; i++) {
+      attacker.get("/api/v1/me");
+    }
+    assertThat(attacker.get("/api/v1/me").statusCode()).isEqualTo(429);
+    assertThat(
+            client()
+                .header("X-Forwarded-For", "203.0.113.9")
+                .basic("flooded.user", PASSWORD)
+                .get("/api/v1/me")
+                .statusCode())
+        .isEqualTo(429);
+
+    WebClient realUser =
+        client().header("X-Forwarded-For", "192.0.2.44").basic("flooded.user", PASSWORD);
+    assertThat(realUser.get("/api/v1/me").statusCode()).isEqualTo(200);
+
+    WebClient browser = client().header("X-Forwarded-For", "192.0.2.44");
+    HttpResponse<String> signIn = browser.signIn("flooded.user", PASSWORD);
+    assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("login");
+  }
+
+  @Test
+  void oneAddressGuessingManyUsernamesIsLimitedToo() {
+    createTeacher("bystander");
+    String address = "203.0.113.200";
+    for (int i = 0; i < LoginThrottle.ADDRESS_FAILURES; i++) {
+      assertThat(
+              client()
+                  .header("X-Forwarded-For", address)
+                  .basic("sprayed" + i, "summer-2026-guess")
+                  .get("/api/v1/me")
+                  .statusCode())
+          .isEqualTo(401);
+    }
+
+    assertThat(
+            client()
+                .header("X-Forwarded-For", address)
+                .basic("bystander", PASSWORD)
+                .get("/api/v1/me")
+                .statusCode())
+        .isEqualTo(429);
+    assertThat(
+            client()
+                .header("X-Forwarded-For", "192.0.2.45")
+                .basic("bystander", PASSWORD)
+                .get("/api/v1/me")
+                .statusCode())
+        .isEqualTo(200);
+  }
+
   private List<Integer> attempts(String username) {
     WebClient wrong = client().basic(username, "wrong-password-123");
     List<Integer> codes = new java.util.ArrayList<>();
