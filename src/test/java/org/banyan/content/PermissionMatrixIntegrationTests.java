@@ -152,6 +152,23 @@ class PermissionMatrixIntegrationTests extends PostgresTestBase {
         expect(401, 403, 403, 201, 403, 403));
     check("export", c -> c.getBytes("/api/v1/admin/export"), expect(401, 403, 403, 403, 403, 200));
     check("users", c -> c.get("/api/v1/users"), expect(401, 403, 403, 403, 403, 200));
+    check(
+        "change a user",
+        c -> c.send("PATCH", "/api/v1/users/teacher2", "{}"),
+        expect(401, 403, 403, 403, 403, 200));
+    as("admin")
+        .postJson(
+            "/api/v1/users",
+            "{\"username\":\"matrix.reset\",\"displayName\":\"Reset me\","
+                + "\"password\":\"Matrix-reset-pass-77\",\"roles\":[\"TEACHER\"]}");
+    check(
+        "reset a password",
+        c -> c.postJson("/api/v1/users/matrix.reset/password-reset", ""),
+        expect(401, 403, 403, 403, 403, 200));
+    check(
+        "change one's own password (refused for the missing fields, so let through)",
+        c -> c.postJson("/api/v1/me/password", "{}"),
+        expect(401, 400, 400, 400, 400, 400));
   }
 
   @Test
@@ -162,6 +179,7 @@ class PermissionMatrixIntegrationTests extends PostgresTestBase {
           {"/authoring/lessons/new", "302", "403", "403", "200", "403", "403"},
           {"/review", "302", "403", "403", "403", "200", "403"},
           {"/admin/content", "302", "403", "403", "403", "403", "200"},
+          {"/account/password", "302", "200", "200", "200", "200", "200"},
           {"/lessons/en/naming-feelings", "200", "200", "200", "200", "200", "200"},
         }) {
       Map<String, Integer> actual = new LinkedHashMap<>();
