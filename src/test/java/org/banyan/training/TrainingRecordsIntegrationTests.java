@@ -2,6 +2,7 @@ package org.banyan.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.banyan.training.TrainingFixtures.MODULE;
+import static org.banyan.training.TrainingFixtures.PASSWORD;
 import static org.banyan.training.TrainingFixtures.api;
 import static org.banyan.training.TrainingFixtures.assignment;
 import static org.banyan.training.TrainingFixtures.created;
@@ -118,5 +119,94 @@ class TrainingRecordsIntegrationTests extends PostgresTestBase {
     assertThat(of(statements(as("admin")), teacher).toString())
         .contains(secret)
         .contains("/training/modules/zh-CN/");
+  }
+
+  @Test
+  void aTrainerAddsOnlyTeachersOfTheirSchoolOrCounty() {
+    String county = "近县" + System.nanoTime();
+    School own = school(county);
+    School neighbour = school(county);
+    School far = school("远县" + System.nanoTime());
+    String trainer = in(own, "Near trainer", "TRAINER");
+    String colleague = in(own, "Same school", "TEACHER");
+    String nearby = in(neighbour, "Same county", "TEACHER");
+    String distant = in(far, "Other county", "TEACHER");
+    String nowhere = in(null, "No school", "TEACHER");
+    WebClient api = api(client(), trainer);
+
+    List<String> pickable = new ArrayList<>();
+    json(api.get("/api/v1/teachers"))
+        .values()
+        .forEach(t -> pickable.add(t.get("username").asString()));
+    assertThat(pickable).contains(colleague, nearby).doesNotContain(distant, nowhere);
+    List<String> all = new ArrayList<>();
+    json(as("admin").get("/api/v1/teachers"))
+        .values()
+        .forEach(t -> all.add(t.get("username").asString()));
+    assertThat(all).contains(colleague, nearby, distant, nowhere);
+
+    long cohort =
+        created(
+            api.postJson(
+                "/api/v1/cohorts",
+                "{\"name\":\"Near "
+                    + System.nanoTime()
+                    + "\",\"members\":[\""
+                    + colleague
+                    + "\",\""
+                    + nearby
+                    + "\"]}"));
+    HttpResponse<String> refused =
+        api.postJson(
+            "/api/v1/cohorts/" + cohort + "/members",
+            "{\"members\":[\"" + distant + "\",\"" + nowhere + "\",\"ghost-" + trainer + "\"]}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(json(refused).get("fields").get(0).get("field").asString()).isEqualTo("members");
+    assertThat(json(refused).get("fields").size())
+        .as("out of reach reads exactly like unknown")
+        .isEqualTo(1);
+    assertThat(refused.body()).contains(distant).contains(nowhere).contains("ghost-" + trainer);
+    assertThat(
+            api.postJson(
+                    "/api/v1/cohorts/" + cohort + "/members", "{\"schools\":[" + far.id() + "]}")
+                .body())
+        .contains("\"schools\"")
+        .contains(String.valueOf(far.id()));
+    HttpResponse<String> direct =
+        api.postJson("/api/v1/assignments", assignment(MODULE, "en", List.of(distant), null));
+    assertThat(direct.statusCode()).isEqualTo(400);
+    assertThat(direct.body()).contains("\"assignees\"").contains(distant);
+    assertThat(
+            api.postJson(
+                    "/api/v1/cohorts/" + cohort + "/members",
+                    "{\"schools\":[" + neighbour.id() + "]}")
+                .statusCode())
+        .isEqualTo(200);
+
+    String loner = in(null, "Trainer without a school", "TRAINER");
+    assertThat(
+            api(client(), loner)
+                .postJson("/api/v1/assignments", assignment(MODULE, "en", List.of(colleague), null))
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(json(api(client(), loner).get("/api/v1/teachers")).values()).isEmpty();
+
+    WebClient pages = client();
+    pages.signIn(trainer, PASSWORD);
+    for (String page : List.of("/trainer", "/trainer/cohorts")) {
+      String html = pages.get(page).body();
+      assertThat(html).as(page).contains(colleague).contains(nearby).doesNotContain(distant);
+      assertThat(html).as(page).doesNotContain(far.name());
+    }
+
+    HttpResponse<String> byAdmin =
+        as("admin")
+            .postJson(
+                "/api/v1/cohorts/" + cohort + "/members",
+                "{\"members\":[\"" + distant + "\",\"" + nowhere + "\"]}");
+    assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+    assertThat(json(byAdmin).get("members").values())
+        .extracting(m -> m.get("username").asString())
+        .contains(colleague, nearby, distant, nowhere);
   }
 }
