@@ -29,7 +29,7 @@ class AccountBootstrap implements ApplicationRunner {
       List.of(
           new Demo("author", "Demo author 示范作者", EnumSet.of(Role.AUTHOR), false),
           new Demo("reviewer", "Demo reviewer 示范审核", EnumSet.of(Role.REVIEWER), false),
-          new Demo("trainer", "Demo trainer 示范培训师", EnumSet.of(Role.TRAINER), false),
+          new Demo("trainer", "Demo trainer 示范培训师", EnumSet.of(Role.TRAINER), true),
           new Demo("teacher", "Demo teacher 示范教师", EnumSet.of(Role.TEACHER), true),
           new Demo("teacher2", "Demo teacher 2 示范教师二", EnumSet.of(Role.TEACHER), true));
 

@@ -177,7 +177,9 @@ final class ContentFiles {
               string(u, "prompt", false),
               string(u, "lessonSlug", false),
               questions,
-              integer(u, "passMark", false)));
+              integer(u, "passMark", false),
+              integer(u, "maxAttempts", false),
+              integer(u, "attemptWaitMinutes", false)));
     }
     return new ModuleContent(
         string(f, "title", true),
@@ -252,6 +254,12 @@ final class ContentFiles {
       putIfPresent(u, "lessonSlug", unit.lessonSlug());
       if (unit.passMark() != null) {
         u.put("passMark", unit.passMark());
+      }
+      if (unit.maxAttempts() != null) {
+        u.put("maxAttempts", unit.maxAttempts());
+      }
+      if (unit.attemptWaitMinutes() != null) {
+        u.put("attemptWaitMinutes", unit.attemptWaitMinutes());
       }
       if (unit.questions() != null) {
         List<Map<String, Object>> questions = new ArrayList<>();

@@ -14,6 +14,10 @@ import org.banyan.web.Violation;
 final class ContentRules {
 
   static final String SLUG_PATTERN = "[a-z0-9]+(-[a-z0-9]+)*";
+  static final int MAX_ATTEMPTS = 100;
+
+  /** Thirty days. */
+  static final int MAX_WAIT_MINUTES = 43_200;
 
   /** What the rules need to know of the rest of the store. */
   interface Lookups {
@@ -147,6 +151,14 @@ final class ContentRules {
         refuse(at + ".type", "invalid.unit.type", String.join(", ", ModuleContent.UNIT_TYPES));
         continue;
       }
+      if (!"quiz".equals(unit.type())) {
+        if (unit.maxAttempts() != null) {
+          refuse(at + ".maxAttempts", "invalid.unit.quizOnly");
+        }
+        if (unit.attemptWaitMinutes() != null) {
+          refuse(at + ".attemptWaitMinutes", "invalid.unit.quizOnly");
+        }
+      }
       switch (unit.type()) {
         case "reading" -> text(at + ".markdown", unit.markdown(), 100_000, true);
         case "media" -> {
@@ -169,6 +181,14 @@ final class ContentRules {
   private void quiz(String at, ModuleContent.Unit unit) {
     if (unit.passMark() == null || unit.passMark() < 0 || unit.passMark() > 100) {
       refuse(at + ".passMark", "invalid.passMark");
+    }
+    if (unit.maxAttempts() != null
+        && (unit.maxAttempts() < 1 || unit.maxAttempts() > MAX_ATTEMPTS)) {
+      refuse(at + ".maxAttempts", "invalid.quiz.maxAttempts", MAX_ATTEMPTS);
+    }
+    if (unit.attemptWaitMinutes() != null
+        && (unit.attemptWaitMinutes() < 0 || unit.attemptWaitMinutes() > MAX_WAIT_MINUTES)) {
+      refuse(at + ".attemptWaitMinutes", "invalid.quiz.attemptWait", MAX_WAIT_MINUTES);
     }
     List<ModuleContent.Question> questions =
         unit.questions() == null ? List.of() : unit.questions();

@@ -94,25 +94,34 @@ public class Assignments {
   private final JdbcClient db;
   private final Modules modules;
   private final Cohorts cohorts;
+  private final TeacherReach reach;
   private final Inserts inserts;
   private final TrainingTime time;
 
-  Assignments(JdbcClient db, Modules modules, Cohorts cohorts, Inserts inserts, TrainingTime time) {
+  Assignments(
+      JdbcClient db,
+      Modules modules,
+      Cohorts cohorts,
+      TeacherReach reach,
+      Inserts inserts,
+      TrainingTime time) {
     this.db = db;
     this.modules = modules;
     this.cohorts = cohorts;
+    this.reach = reach;
     this.inserts = inserts;
     this.time = time;
   }
 
   /**
-   * Assigns a published module.
+   * Assigns a published module to teachers in the trainer's reach ({@link TeacherReach}) and to the
+   * members of one of the trainer's cohorts who are still in reach.
    *
-   * @throws InvalidInput naming an unknown module, unknown users or non-teachers, another trainer's
-   *     cohort, nobody to assign to, or a missing or past due date
+   * @throws InvalidInput naming an unknown module, unknown (or out of reach) users or non-teachers,
+   *     another trainer's cohort, nobody to assign to, or a missing or past due date
    */
   @Transactional
-  public long create(String trainer, NewAssignment request) {
+  public long create(String trainer, boolean admin, NewAssignment request) {
     List<Violation> violations = new ArrayList<>();
     PublishedItem module = modules.find(request.lang(), strip(request.moduleSlug())).orElse(null);
     if (module == null) {
@@ -123,12 +132,13 @@ public class Assignments {
               String.valueOf(request.lang()) + "/" + String.valueOf(request.moduleSlug())));
     }
     Set<String> direct =
-        new LinkedHashSet<>(cohorts.members("assignees", request.assignees(), null, violations));
+        new LinkedHashSet<>(
+            reach.resolve(trainer, admin, "assignees", request.assignees(), null, violations));
     List<String> viaCohort = List.of();
     if (request.cohortId() != null) {
       try {
         cohorts.get(trainer, false, request.cohortId());
-        viaCohort = cohorts.usernames(request.cohortId());
+        viaCohort = reach.within(trainer, admin, cohorts.usernames(request.cohortId()));
       } catch (CohortNotFound e) {
         violations.add(Violation.of("cohortId", "invalid.training.cohort"));
       }

@@ -2,15 +2,11 @@ package org.banyan.training;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.banyan.account.Accounts;
-import org.banyan.account.Role;
-import org.banyan.account.Schools;
 import org.banyan.account.User;
 import org.banyan.web.InvalidInput;
 import org.banyan.web.Violation;
@@ -21,8 +17,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Cohorts: named groups of teachers, each owned by the trainer who made it. A teacher added to a
- * cohort later also receives the cohort's assignments that still stand.
+ * Cohorts: named groups of teachers, each owned by the trainer who made it. A trainer adds only the
+ * teachers in their reach ({@link TeacherReach}). A teacher added to a cohort later also receives
+ * the cohort's assignments that still stand; being a member shows the trainer nothing of the
+ * teacher's records by itself.
  */
 @Service
 public class Cohorts {
@@ -31,39 +29,39 @@ public class Cohorts {
 
   private final JdbcClient db;
   private final Accounts accounts;
-  private final Schools schools;
+  private final TeacherReach reach;
   private final Inserts inserts;
   private final TrainingTime time;
 
-  Cohorts(JdbcClient db, Accounts accounts, Schools schools, Inserts inserts, TrainingTime time) {
+  Cohorts(
+      JdbcClient db, Accounts accounts, TeacherReach reach, Inserts inserts, TrainingTime time) {
     this.db = db;
     this.accounts = accounts;
-    this.schools = schools;
+    this.reach = reach;
     this.inserts = inserts;
     this.time = time;
   }
 
-  /** Every enabled teacher, by name, for trainers to pick from. */
-  public List<Teacher> teachers() {
-    return accounts.all().stream()
-        .filter(u -> u.enabled() && u.hasRole(Role.TEACHER))
-        .map(Cohorts::teacher)
-        .sorted(
-            java.util.Comparator.comparing(Teacher::displayName).thenComparing(Teacher::username))
-        .toList();
+  /**
+   * The enabled teachers {@code trainer} may add (see {@link TeacherReach}), by name; every one for
+   * an administrator.
+   */
+  public List<Teacher> teachers(String trainer, boolean admin) {
+    return reach.teachers(trainer, admin);
   }
 
   /**
    * Makes a cohort.
    *
-   * @throws InvalidInput for a missing name, nobody to add, unknown users or schools, or users who
-   *     are not teachers
+   * @throws InvalidInput for a missing name, nobody to add, unknown users or schools (those out of
+   *     the trainer's reach among them), or users who are not teachers
    */
   @Transactional
-  public long create(String trainer, NewCohort request) {
+  public long create(String trainer, boolean admin, NewCohort request) {
     List<Violation> violations = new ArrayList<>();
     String name = name(request.name(), violations);
-    Set<String> members = members(request.members(), request.schools(), violations);
+    Set<String> members =
+        reach.resolve(trainer, admin, "members", request.members(), request.schools(), violations);
     if (violations.isEmpty() && members.isEmpty()) {
       violations.add(Violation.of("members", "invalid.training.nobody"));
     }
@@ -83,13 +81,15 @@ public class Cohorts {
   }
 
   /**
-   * Adds teachers to one of the trainer's cohorts; they receive the cohort's standing assignments.
+   * Adds teachers in reach to one of the trainer's cohorts; they receive the cohort's standing
+   * assignments.
    */
   @Transactional
   public Cohort addMembers(String trainer, boolean admin, long id, NewCohort request) {
     Cohort cohort = get(trainer, admin, id);
     List<Violation> violations = new ArrayList<>();
-    Set<String> members = members(request.members(), request.schools(), violations);
+    Set<String> members =
+        reach.resolve(trainer, admin, "members", request.members(), request.schools(), violations);
     if (violations.isEmpty() && members.isEmpty()) {
       violations.add(Violation.of("members", "invalid.training.nobody"));
     }
@@ -224,66 +224,6 @@ public class Cohorts {
         .list();
   }
 
-  /**
-   * Resolves usernames and school ids to teachers' usernames, adding a violation naming every
-   * unknown user, non-teacher or unknown school.
-   */
-  Set<String> members(
-      Collection<String> usernames, Collection<Long> schoolIds, List<Violation> violations) {
-    return members("members", usernames, schoolIds, violations);
-  }
-
-  Set<String> members(
-      String field,
-      Collection<String> usernames,
-      Collection<Long> schoolIds,
-      List<Violation> violations) {
-    Map<String, User> everyone = new LinkedHashMap<>();
-    accounts.all().forEach(u -> everyone.put(u.username(), u));
-    Set<String> found = new LinkedHashSet<>();
-    List<String> unknown = new ArrayList<>();
-    List<String> notTeachers = new ArrayList<>();
-    for (String raw : usernames == null ? List.<String>of() : usernames) {
-      String username = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
-      User user = everyone.get(username);
-      if (user == null || !user.enabled()) {
-        unknown.add(String.valueOf(raw));
-      } else if (!user.hasRole(Role.TEACHER)) {
-        notTeachers.add(username);
-      } else {
-        found.add(username);
-      }
-    }
-    if (!unknown.isEmpty()) {
-      violations.add(
-          Violation.of(field, "invalid.training.unknownUsers", String.join(", ", unknown)));
-    }
-    if (!notTeachers.isEmpty()) {
-      violations.add(
-          Violation.of(field, "invalid.training.notTeachers", String.join(", ", notTeachers)));
-    }
-    List<String> unknownSchools = new ArrayList<>();
-    for (Long school : schoolIds == null ? List.<Long>of() : schoolIds) {
-      List<String> teachers =
-          everyone.values().stream()
-              .filter(u -> u.enabled() && u.hasRole(Role.TEACHER))
-              .filter(u -> u.school() != null && school != null && u.school().id() == school)
-              .map(User::username)
-              .toList();
-      boolean exists = school != null && schools.find(school).isPresent();
-      if (!exists) {
-        unknownSchools.add(String.valueOf(school));
-      }
-      found.addAll(teachers);
-    }
-    if (!unknownSchools.isEmpty()) {
-      violations.add(
-          Violation.of(
-              "schools", "invalid.training.unknownSchools", String.join(", ", unknownSchools)));
-    }
-    return found;
-  }
-
   private boolean addMember(long cohort, String username) {
     return inserts.ifAbsent(
         () ->
@@ -315,15 +255,13 @@ public class Cohorts {
               User user = everyone.get(username);
               members
                   .computeIfAbsent(rs.getLong("cohort_id"), k -> new ArrayList<>())
-                  .add(user == null ? new Teacher(username, username, null) : teacher(user));
+                  .add(
+                      user == null
+                          ? new Teacher(username, username, null)
+                          : TeacherReach.teacher(user));
               return null;
             })
         .list();
     return members;
-  }
-
-  private static Teacher teacher(User user) {
-    return new Teacher(
-        user.username(), user.displayName(), user.school() == null ? null : user.school().name());
   }
 }

@@ -33,6 +33,10 @@ public record ModuleProgress(
    * @param mediaUrl where a media unit's file streams from (with Range requests); else null
    * @param response the teacher's latest reflection text; else null
    * @param bestScore the best quiz score in percent; null before the first attempt
+   * @param maxAttempts how many attempts the quiz allows; null for any number
+   * @param attemptsLeft how many attempts the teacher has left; null for any number
+   * @param nextAttemptAt when the next attempt is possible, if the quiz asks for a wait that is not
+   *     over; else null
    * @param taughtOn for practice, the date the lesson was taught; null until then
    */
   public record UnitProgress(
@@ -52,6 +56,9 @@ public record ModuleProgress(
       OffsetDateTime completedAt,
       int attempts,
       Integer bestScore,
+      Integer maxAttempts,
+      Integer attemptsLeft,
+      OffsetDateTime nextAttemptAt,
       String response,
       LocalDate taughtOn,
       Integer taughtRating) {}

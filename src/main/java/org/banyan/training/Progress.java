@@ -53,7 +53,7 @@ public class Progress {
   record Completion(
       String unitId, OffsetDateTime completedAt, LocalDate practiceOn, Integer practiceRating) {}
 
-  record QuizTally(String unitId, int attempts, Double best) {}
+  record QuizTally(String unitId, int attempts, Double best, OffsetDateTime lastAttempt) {}
 
   private static final String ENROLMENT =
       "SELECT username, module_item_id, module_lang, module_slug, module_revision, started_at,"
@@ -112,6 +112,10 @@ public class Progress {
         doneCount++;
       }
       QuizTally tally = quizzes.get(unit.id());
+      QuizAttempts.Allowance allowance =
+          "quiz".equals(unit.type())
+              ? allowance(unit, tally)
+              : new QuizAttempts.Allowance(null, null);
       units.add(
           new ModuleProgress.UnitProgress(
               ++position,
@@ -132,6 +136,9 @@ public class Progress {
               completion == null ? null : completion.completedAt(),
               tally == null ? 0 : tally.attempts(),
               tally == null || tally.best() == null ? null : percent(tally.best()),
+              unit.maxAttempts(),
+              allowance.left(),
+              allowance.nextAt(),
               responses.get(unit.id()),
               completion == null ? null : completion.practiceOn(),
               completion == null ? null : completion.practiceRating()));
@@ -223,7 +230,7 @@ public class Progress {
           default -> {
             completeOnce(
                 teacher, ref, unit, Statements.Verb.EXPERIENCED, Statements.Result.completed());
-            yield new CompletionResult.UnitResult(TrainingStatus.COMPLETED, null, null, null, null);
+            yield CompletionResult.UnitResult.completed();
           }
         };
     return new CompletionResult(result, finish(teacher, enrolment, content, ref));
@@ -292,6 +299,7 @@ public class Progress {
   private CompletionResult.UnitResult quiz(
       String teacher, Statements.ModuleRef ref, ModuleContent.Unit unit, UnitAnswer answer) {
     QuizScoring.Score score = QuizScoring.score(unit, answer.answers());
+    QuizAttempts.check(unit, allowance(unit, quizTallies(teacher, ref.itemId()).get(unit.id())));
     Statements.Result result =
         new Statements.Result(
             score.right(), score.questions(), score.passed(), score.passed(), null, null);
@@ -306,12 +314,15 @@ public class Progress {
         score.passed() && insertCompletionWithId(teacher, ref, unit, id, null, null);
     completed = completed || completions(teacher, ref.itemId()).containsKey(unit.id());
     QuizTally tally = quizTallies(teacher, ref.itemId()).get(unit.id());
+    QuizAttempts.Allowance allowance = allowance(unit, tally);
     return new CompletionResult.UnitResult(
         completed ? TrainingStatus.COMPLETED : TrainingStatus.IN_PROGRESS,
         score.percent(),
         score.passed(),
         tally == null || tally.best() == null ? score.percent() : percent(tally.best()),
-        tally == null ? 1 : tally.attempts());
+        tally == null ? 1 : tally.attempts(),
+        allowance.left(),
+        allowance.nextAt());
   }
 
   private CompletionResult.UnitResult reflection(
@@ -334,7 +345,7 @@ public class Progress {
             unit,
             new Statements.Result(null, null, null, true, text, null));
     insertCompletionWithId(teacher, ref, unit, id, null, null);
-    return new CompletionResult.UnitResult(TrainingStatus.COMPLETED, null, null, null, null);
+    return CompletionResult.UnitResult.completed();
   }
 
   private CompletionResult.UnitResult practice(
@@ -346,7 +357,7 @@ public class Progress {
       }
       completePractice(teacher, ref, unit, taught.get(0));
     }
-    return new CompletionResult.UnitResult(TrainingStatus.COMPLETED, null, null, null, null);
+    return CompletionResult.UnitResult.completed();
   }
 
   private void completePractice(
@@ -563,7 +574,9 @@ public class Progress {
     Map<String, QuizTally> tallies = new HashMap<>();
     db.sql(
             """
-            SELECT unit_id, count(*) AS attempts, max(score_scaled) AS best FROM xapi_statements
+            SELECT unit_id, count(*) AS attempts, max(score_scaled) AS best,
+                   max(occurred_at) AS last_attempt
+            FROM xapi_statements
             WHERE actor = :teacher AND module_item_id = :item AND verb IN (:verbs)
             GROUP BY unit_id
             """)
@@ -574,6 +587,14 @@ public class Progress {
         .list()
         .forEach(t -> tallies.put(t.unitId(), t));
     return tallies;
+  }
+
+  private QuizAttempts.Allowance allowance(ModuleContent.Unit quiz, QuizTally tally) {
+    return QuizAttempts.of(
+        quiz,
+        tally == null ? 0 : tally.attempts(),
+        tally == null ? null : tally.lastAttempt(),
+        time.now());
   }
 
   /** The latest reflection text of each unit, read back from the statements. */

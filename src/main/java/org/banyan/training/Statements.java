@@ -185,7 +185,8 @@ public class Statements {
   /**
    * Statements in the order they were stored.
    *
-   * @param viewer a trainer sees the statements of the teachers of their assignments and cohorts
+   * @param viewer a trainer sees a teacher's statements only about the module of one of the
+   *     trainer's assignments that the teacher is an assignee of; a cohort alone shows nothing
    * @param all true for an administrator, who sees every statement
    * @param since a cursor from a {@code more} URL, or an ISO-8601 time: statements stored after it;
    *     null for the beginning
@@ -222,12 +223,11 @@ public class Statements {
     if (!all) {
       sql.append(
           """
-           AND actor IN (
-            SELECT s.username FROM training_assignees s
-              JOIN training_assignments a ON a.id = s.assignment_id WHERE a.trainer = :viewer
-            UNION
-            SELECT m.username FROM training_cohort_members m
-              JOIN training_cohorts c ON c.id = m.cohort_id WHERE c.trainer = :viewer)
+           AND EXISTS (
+            SELECT 1 FROM training_assignees s
+              JOIN training_assignments a ON a.id = s.assignment_id
+            WHERE a.trainer = :viewer AND s.username = xapi_statements.actor
+              AND a.module_item_id = xapi_statements.module_item_id)
           """);
     }
     sql.append(" ORDER BY seq LIMIT :limit");

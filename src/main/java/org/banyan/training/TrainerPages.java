@@ -2,7 +2,6 @@ package org.banyan.training;
 
 import java.util.List;
 import java.util.Locale;
-import org.banyan.account.Schools;
 import org.banyan.web.InvalidInput;
 import org.banyan.web.SupportedLocales;
 import org.springframework.http.ResponseEntity;
@@ -24,19 +23,19 @@ class TrainerPages {
   private final Assignments assignments;
   private final Cohorts cohorts;
   private final Modules modules;
-  private final Schools schools;
+  private final TeacherReach reach;
   private final TrainingTime time;
 
   TrainerPages(
       Assignments assignments,
       Cohorts cohorts,
       Modules modules,
-      Schools schools,
+      TeacherReach reach,
       TrainingTime time) {
     this.assignments = assignments;
     this.cohorts = cohorts;
     this.modules = modules;
-    this.schools = schools;
+    this.reach = reach;
     this.time = time;
   }
 
@@ -64,7 +63,7 @@ class TrainerPages {
             cohortId,
             dueOn);
     try {
-      long id = assignments.create(user.getName(), request);
+      long id = assignments.create(user.getName(), TrainingApi.admin(user), request);
       return "redirect:/trainer/assignments/" + id;
     } catch (InvalidInput e) {
       return home(user, locale, model, request, e);
@@ -139,7 +138,7 @@ class TrainerPages {
         new NewCohort(
             name, members == null ? List.of() : members, schools == null ? List.of() : schools);
     try {
-      cohorts.create(user.getName(), request);
+      cohorts.create(user.getName(), TrainingApi.admin(user), request);
       redirect.addFlashAttribute("saved", name.strip());
       return "redirect:/trainer/cohorts";
     } catch (InvalidInput e) {
@@ -205,11 +204,11 @@ class TrainerPages {
     model.addAttribute("cohort", cohort);
     model.addAttribute(
         "teachers",
-        cohorts.teachers().stream()
+        cohorts.teachers(user.getName(), TrainingApi.admin(user)).stream()
             .filter(
                 t -> cohort.members().stream().noneMatch(m -> m.username().equals(t.username())))
             .toList());
-    model.addAttribute("schools", schools.all());
+    model.addAttribute("schools", reach.schools(user.getName(), TrainingApi.admin(user)));
     model.addAttribute("form", form == null ? new NewCohort("", List.of(), List.of()) : form);
     model.addAttribute("violations", problems == null ? List.of() : problems.violations());
     return "training/cohort";
@@ -222,7 +221,7 @@ class TrainerPages {
     model.addAttribute("modules", modules.published(lang));
     model.addAttribute("otherModules", modules.published(lang.equals("en") ? "zh-CN" : "en"));
     model.addAttribute("cohorts", cohorts.visible(user.getName(), false));
-    model.addAttribute("teachers", cohorts.teachers());
+    model.addAttribute("teachers", cohorts.teachers(user.getName(), TrainingApi.admin(user)));
     model.addAttribute(
         "form",
         form == null
@@ -235,8 +234,8 @@ class TrainerPages {
 
   private String cohorts(Authentication user, Model model, NewCohort form, InvalidInput problems) {
     model.addAttribute("cohorts", cohorts.visible(user.getName(), TrainingApi.admin(user)));
-    model.addAttribute("teachers", cohorts.teachers());
-    model.addAttribute("schools", schools.all());
+    model.addAttribute("teachers", cohorts.teachers(user.getName(), TrainingApi.admin(user)));
+    model.addAttribute("schools", reach.schools(user.getName(), TrainingApi.admin(user)));
     model.addAttribute("form", form == null ? new NewCohort("", List.of(), List.of()) : form);
     model.addAttribute("violations", problems == null ? List.of() : problems.violations());
     return "training/cohorts";

@@ -57,14 +57,14 @@ class TrainingApi {
 
   @GetMapping("/api/v1/teachers")
   @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
-  List<Teacher> teachers() {
-    return cohorts.teachers();
+  List<Teacher> teachers(Authentication user) {
+    return cohorts.teachers(user.getName(), admin(user));
   }
 
   @PostMapping("/api/v1/cohorts")
   @PreAuthorize("hasRole('TRAINER')")
-  ResponseEntity<Created> createCohort(@RequestBody NewCohort request, Principal principal) {
-    long id = cohorts.create(principal.getName(), request);
+  ResponseEntity<Created> createCohort(@RequestBody NewCohort request, Authentication user) {
+    long id = cohorts.create(user.getName(), admin(user), request);
     return ResponseEntity.created(URI.create("/api/v1/cohorts/" + id)).body(new Created(id));
   }
 
@@ -101,8 +101,8 @@ class TrainingApi {
 
   @PostMapping("/api/v1/assignments")
   @PreAuthorize("hasRole('TRAINER')")
-  ResponseEntity<Created> assign(@RequestBody NewAssignment request, Principal principal) {
-    long id = assignments.create(principal.getName(), request);
+  ResponseEntity<Created> assign(@RequestBody NewAssignment request, Authentication user) {
+    long id = assignments.create(user.getName(), admin(user), request);
     return ResponseEntity.created(URI.create("/api/v1/assignments/" + id)).body(new Created(id));
   }
 

@@ -104,6 +104,8 @@ class TrainingPages {
       redirect.addFlashAttribute("violations", e.violations());
     } catch (PracticeNotTaught e) {
       redirect.addFlashAttribute("notTaught", true);
+    } catch (QuizAttemptRefused e) {
+      redirect.addFlashAttribute("attemptRefused", true);
     }
     redirect.addFlashAttribute("unit", unitId);
     return "redirect:/training/modules/" + lang + "/" + slug + "#unit-" + unitId;

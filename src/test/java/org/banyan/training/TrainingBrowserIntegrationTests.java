@@ -76,7 +76,7 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
 
   @Test
   void aTrainerAssignsATeacherCompletesEveryUnitAndTheTrainerSeesAHundredPercent() {
-    String teacher = TrainingFixtures.user(accounts, "赵老师", "TEACHER", null);
+    String teacher = TrainingFixtures.nearTeacher(accounts, "赵老师");
     ModuleContent module = (ModuleContent) catalog.get(ContentType.MODULE, "en", MODULE).content();
 
     signIn("trainer", DEMO_PASSWORD);
@@ -162,8 +162,8 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
 
   @Test
   void aTrainerMakesACohortRenamesItAndTakesATeacherOut() {
-    String first = TrainingFixtures.user(accounts, "钱老师", "TEACHER", null);
-    String second = TrainingFixtures.user(accounts, "孙老师", "TEACHER", null);
+    String first = TrainingFixtures.nearTeacher(accounts, "钱老师");
+    String second = TrainingFixtures.nearTeacher(accounts, "孙老师");
     String name = "Cohort " + System.nanoTime();
 
     signIn("trainer", DEMO_PASSWORD);

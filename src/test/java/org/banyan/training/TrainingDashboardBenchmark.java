@@ -67,6 +67,7 @@ class TrainingDashboardBenchmark {
     long id =
         assignments.create(
             "trainer",
+            false,
             new NewAssignment(slug, lang, teachers, null, LocalDate.now().plusDays(7).toString()));
     Random random = new Random(42);
     int statementsBefore = count("xapi_statements");
@@ -149,8 +150,9 @@ class TrainingDashboardBenchmark {
     for (int i = 0; i < TEACHERS; i++) {
       String username = String.format("bench%04d", i);
       db.sql(
-              "INSERT INTO users (username, display_name, password_hash, enabled, created_at)"
-                  + " VALUES (:u, :n, :h, TRUE, :now)")
+              "INSERT INTO users (username, display_name, password_hash, enabled, created_at,"
+                  + " school_id) VALUES (:u, :n, :h, TRUE, :now,"
+                  + " (SELECT school_id FROM users WHERE username = 'trainer'))")
           .param("u", username)
           .param("n", (i % 2 == 0 ? "张老师" : "Teacher ") + i)
           .param("h", hash)

@@ -37,6 +37,12 @@ final class TrainingFixtures {
     return username;
   }
 
+  /** A new teacher at the demo trainer's school, so within the demo trainer's reach. */
+  static String nearTeacher(Accounts accounts, String displayName) {
+    return user(
+        accounts, displayName, "TEACHER", String.valueOf(accounts.get("trainer").school().id()));
+  }
+
   static WebClient api(WebClient client, String username) {
     return client.basic(username, PASSWORD);
   }

@@ -54,7 +54,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
   }
 
   private String teacher(String name) {
-    return user(accounts, name, "TEACHER", null);
+    return TrainingFixtures.nearTeacher(accounts, name);
   }
 
   private long assign(String trainer, String lang, String... teachers) {
@@ -655,7 +655,9 @@ class TrainingIntegrationTests extends PostgresTestBase {
 
   @Test
   void cohortsGiveTheirAssignmentsToMembersAddedLaterAndWithdrawingKeepsProgress() {
-    var school = schools.create("test", "培训测试小学" + System.nanoTime(), "测试县", "云南省");
+    var school =
+        schools.create(
+            "test", "培训测试小学" + System.nanoTime(), accounts.get("trainer").school().county(), "云南省");
     String first = user(accounts, "First member", "TEACHER", String.valueOf(school.id()));
     String second = user(accounts, "Second member", "TEACHER", String.valueOf(school.id()));
     long cohort =
