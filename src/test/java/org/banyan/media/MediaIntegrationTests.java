@@ -118,8 +118,13 @@ class MediaIntegrationTests extends PostgresTestBase {
 
   @Test
   void aFileNoPublishedItemUsesIsFoundOnlyByItsUploaderAuthorsReviewersAndAdmins() {
-    String url = upload("draft-sheet.mp3", mp3(3000)).get("url").asString();
+    JsonNode stored = upload("draft-sheet.mp3", mp3(3000));
+    String url = stored.get("url").asString();
+    String etag = "\"" + stored.get("sha256").asString() + "\"";
     assertThat(client().getBytes(url).statusCode()).isEqualTo(404);
+    assertThat(client().getBytes(url, "If-None-Match", etag).statusCode()).isEqualTo(404);
+    assertThat(browserAs("author").getBytes(url, "If-None-Match", etag).statusCode())
+        .isEqualTo(304);
     assertThat(browserAs("teacher").getBytes(url).statusCode()).isEqualTo(404);
     assertThat(browserAs("trainer").getBytes(url).statusCode()).isEqualTo(404);
     for (String insider : List.of("author", "reviewer", "admin")) {
