@@ -228,6 +228,7 @@ public class Authoring {
             clip(content.title(), 300),
             fields,
             ContentCodec.checksum(fields)));
+    store.insertRevisionMedia(id, revision, MediaReferences.in(content));
   }
 
   ItemSummary summary(long id) {

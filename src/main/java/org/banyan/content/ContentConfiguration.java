@@ -1,6 +1,7 @@
 package org.banyan.content;
 
 import java.util.List;
+import org.banyan.web.CatalogSettings;
 import org.banyan.web.PublicPaths;
 import org.banyan.web.UploadPaths;
 import org.slf4j.Logger;
@@ -17,13 +18,10 @@ class ContentConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ContentConfiguration.class);
 
-  /** Published lessons and courses are open to everyone unless the deployment says otherwise. */
+  /** Published lessons and courses are open to everyone unless the catalog is private. */
   @Bean
-  PublicPaths catalogPublicPaths(ContentSettings settings) {
-    if (!settings.catalog().publicAccess()) {
-      return new PublicPaths(List.of(), List.of());
-    }
-    return new PublicPaths(
+  PublicPaths catalogPublicPaths(CatalogSettings catalog) {
+    return catalog.publicPaths(
         List.of("/lessons", "/lessons/**", "/courses", "/courses/**"),
         List.of("/api/v1/lessons", "/api/v1/lessons/**", "/api/v1/courses", "/api/v1/courses/**"));
   }

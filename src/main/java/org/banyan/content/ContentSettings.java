@@ -4,24 +4,17 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.context.properties.bind.Name;
 
 /**
  * Content settings.
  *
  * @param contentDir the {@code content/} folder; the copy packed into the jar is read when it does
  *     not exist
- * @param catalog whether anonymous visitors may read published lessons and courses
  * @param referral the deployment's referral contacts, shown under every lesson's safeguarding
  */
 @ConfigurationProperties("banyan")
 record ContentSettings(
-    @DefaultValue("./content") Path contentDir,
-    @DefaultValue Catalog catalog,
-    @DefaultValue Referral referral) {
-
-  /** {@code banyan.catalog.public} ({@code BANYAN_CATALOG_PUBLIC}). */
-  record Catalog(@Name("public") @DefaultValue("true") boolean publicAccess) {}
+    @DefaultValue("./content") Path contentDir, @DefaultValue Referral referral) {
 
   /** {@code banyan.referral.contacts[0].name}, {@code .phone}, {@code .note}. */
   record Referral(List<ReferralContact> contacts) {

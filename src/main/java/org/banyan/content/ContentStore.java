@@ -2,6 +2,7 @@ package org.banyan.content;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -257,6 +258,36 @@ class ContentStore {
         .param("fields", revision.fields())
         .param("checksum", revision.checksum())
         .update();
+  }
+
+  /** Records which media files a revision uses; ids of no media file are left out. */
+  void insertRevisionMedia(long itemId, int revision, Collection<String> mediaIds) {
+    if (mediaIds.isEmpty()) {
+      return;
+    }
+    db.sql(
+            """
+            INSERT INTO content_revision_media (item_id, revision, media_id)
+            SELECT :item, :revision, id FROM media WHERE id IN (:ids)
+            """)
+        .param("item", itemId)
+        .param("revision", revision)
+        .param("ids", mediaIds)
+        .update();
+  }
+
+  /** Whether the published revision of a live item uses the media file {@code mediaId}. */
+  boolean isMediaPublished(String mediaId) {
+    return db.sql(
+            """
+            SELECT EXISTS (SELECT 1 FROM content_revision_media u
+                           JOIN content_items i
+                             ON i.id = u.item_id AND i.published_revision = u.revision
+                           WHERE u.media_id = :media AND i.status <> 'ARCHIVED')
+            """)
+        .param("media", mediaId)
+        .query(Boolean.class)
+        .single();
   }
 
   Optional<RevisionRow> revision(long itemId, int revision) {

@@ -1,5 +1,6 @@
 package org.banyan.media;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,28 +15,40 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.context.request.ServletWebRequest;
 
 /**
- * Serves media files with their detected type, {@code nosniff}, long caching (the URL never points
- * at other bytes) and single HTTP byte ranges, so audio starts and resumes on slow links. SVG is
- * only ever sent as an attachment, in a sandbox, so its scripts never run on our origin.
+ * Serves media files with their detected type, {@code nosniff}, caching as {@link MediaAccess}
+ * allows (the URL never points at other bytes) and single HTTP byte ranges, so audio starts and
+ * resumes on slow links. A file the viewer may not have is 404, as if it did not exist. SVG is only
+ * ever sent as an attachment, in a sandbox, so its scripts never run on our origin.
  */
 @Controller
 class MediaDownloads {
 
   private final MediaLibrary library;
+  private final MediaAccess access;
 
-  MediaDownloads(MediaLibrary library) {
+  MediaDownloads(MediaLibrary library, MediaAccess access) {
     this.library = library;
+    this.access = access;
   }
 
   @GetMapping({"/media/{id}", "/media/{id}/{name}"})
   void download(
       @PathVariable String id,
       @RequestHeader(value = HttpHeaders.RANGE, required = false) String rangeHeader,
+      HttpServletRequest request,
       HttpServletResponse response)
       throws IOException {
     Media media = library.find(id).orElseThrow(() -> BlobNotFound.forKey(id));
+    MediaAccess.Grant grant =
+        access.grant(media, request).orElseThrow(() -> BlobNotFound.forKey(id));
+    String etag = "\"" + media.sha256() + "\"";
+    if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+      response.setHeader(HttpHeaders.CACHE_CONTROL, grant.cacheControl());
+      return;
+    }
     long size = media.size();
     long start = 0;
     long length = size;
@@ -67,8 +80,8 @@ class MediaDownloads {
       response.setContentLengthLong(length);
       response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
       response.setHeader("X-Content-Type-Options", "nosniff");
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
-      response.setHeader(HttpHeaders.ETAG, "\"" + media.sha256() + "\"");
+      response.setHeader(HttpHeaders.CACHE_CONTROL, grant.cacheControl());
+      response.setHeader(HttpHeaders.ETAG, etag);
       boolean svg = media.contentType().equals("image/svg+xml");
       ContentDisposition disposition =
           (svg ? ContentDisposition.attachment() : ContentDisposition.inline())

@@ -2,6 +2,7 @@ package org.banyan.media;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.banyan.web.CatalogSettings;
 import org.banyan.web.PublicPaths;
 import org.banyan.web.UploadPaths;
 import org.slf4j.Logger;
@@ -44,9 +45,13 @@ class StorageConfiguration {
     };
   }
 
+  /**
+   * Files are part of the catalog: open only when it is, and even then a visitor gets only those a
+   * published item uses (see {@link MediaDownloads}).
+   */
   @Bean
-  PublicPaths mediaPublicPaths() {
-    return new PublicPaths(List.of("/media/**"), List.of());
+  PublicPaths mediaPublicPaths(CatalogSettings catalog) {
+    return catalog.publicPaths(List.of("/media/**"), List.of());
   }
 
   @Bean

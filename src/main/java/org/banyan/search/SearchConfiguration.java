@@ -7,6 +7,7 @@ import org.banyan.content.ContentArchived;
 import org.banyan.content.ContentPublished;
 import org.banyan.content.Markdown;
 import org.banyan.content.PublishedListing;
+import org.banyan.web.CatalogSettings;
 import org.banyan.web.PublicPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,9 +46,10 @@ class SearchConfiguration {
     return new IndexMaintenance(index, suggestions, catalog);
   }
 
+  /** Search, suggestions and snippets are part of the catalog: open only when it is. */
   @Bean
-  PublicPaths searchPublicPaths() {
-    return new PublicPaths(
+  PublicPaths searchPublicPaths(CatalogSettings catalog) {
+    return catalog.publicPaths(
         List.of("/search", "/search/**"), List.of("/api/v1/search", "/api/v1/suggest"));
   }
 

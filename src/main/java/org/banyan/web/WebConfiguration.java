@@ -24,7 +24,7 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ThemeSettings.class)
+@EnableConfigurationProperties({ThemeSettings.class, CatalogSettings.class})
 class WebConfiguration implements WebMvcConfigurer {
 
   /** Query parameter of the language switch: {@code ?locale=en}. */

@@ -41,8 +41,7 @@ class ContentRoundTripIntegrationTests {
 
     ImportReport seed =
         importer.importFiles(
-            "system",
-            new ContentFolder(new ContentSettings(Path.of("content"), null, null)).files());
+            "system", new ContentFolder(new ContentSettings(Path.of("content"), null)).files());
     assertThat(seed.errors()).isEmpty();
     assertThat(seed.imported()).isGreaterThanOrEqualTo(64 + 8 + 10);
 

@@ -52,7 +52,9 @@ class MinioStorageIntegrationTests {
     HttpResponse<String> stored = author().upload("/api/v1/media", "file", "sheet.pdf", PDF);
     assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
     String url = stored.body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
-    assertThat(new WebClient("http://localhost:" + port).getBytes(url).body()).isEqualTo(PDF);
+    WebClient uploader = new WebClient("http://localhost:" + port);
+    uploader.signIn("author", "Minio-demo-pass-77");
+    assertThat(uploader.getBytes(url).body()).isEqualTo(PDF);
 
     int s3Port = server.port();
     server.stop();
