@@ -231,4 +231,63 @@ class ContentImportIntegrationTests extends PostgresTestBase {
     var response = as("admin").upload("/api/v1/admin/import", "file", "junk.zip", junk);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
   }
+
+  @Test
+  void attachmentNamesAreCleanedSoNoExportedEntryLeavesItsFolder() throws Exception {
+    byte[] mp3 = new byte[2000];
+    mp3[0] = 'I';
+    mp3[1] = 'D';
+    mp3[2] = '3';
+    var uploaded = as("author").upload("/api/v1/media", "file", "clip.mp3", mp3);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String mediaId = Json.read(uploaded).get("id").asString();
+    String slug = Json.uniqueSlug("evil-names");
+    var lesson = Json.lesson(slug, "en");
+    var attachments = lesson.putArray("attachments");
+    for (String name :
+        List.of(
+            "../../evil.sh",
+            "/etc/passwd",
+            "..\\..\\windows\\evil.bat",
+            "C:evil.txt",
+            "bell\u0007\nline.mp3",
+            "..",
+            " ")) {
+      attachments.addObject().put("mediaId", mediaId).put("name", name);
+    }
+    var created = as("author").postJson("/api/v1/authoring/lessons", lesson.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    JsonNode saved = Json.read(as("author").get("/api/v1/authoring/lessons/" + id));
+    assertThat(saved.get("content").get("attachments").values())
+        .extracting(a -> a.get("name").asString())
+        .first()
+        .isEqualTo("evil.sh");
+    as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
+    assertThat(
+            as("reviewer")
+                .postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}")
+                .statusCode())
+        .isEqualTo(200);
+
+    var export = as("admin").getBytes("/api/v1/admin/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    List<String> names = new java.util.ArrayList<>();
+    try (var zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    assertThat(names).isNotEmpty();
+    for (String name : names) {
+      java.nio.file.Path root = java.nio.file.Path.of("/export");
+      assertThat(name)
+          .as(name)
+          .matches("(taxonomy\\.yml|(lessons|courses|training|media)/[^/\\\\:\\p{Cntrl}]+)")
+          .doesNotContain("..");
+      assertThat(root.resolve(name).normalize().startsWith(root)).as(name).isTrue();
+    }
+    assertThat(names).contains("media/evil.sh");
+  }
 }
