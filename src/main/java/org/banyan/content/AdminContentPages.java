@@ -48,6 +48,10 @@ class AdminContentPages {
     } else {
       try (InputStream in = file.getInputStream()) {
         report = importer.importZip(principal.getName(), in);
+      } catch (ZipRefused e) {
+        model.addAttribute("folder", folder.describe());
+        model.addAttribute("violations", e.violations());
+        return "authoring/admin-content";
       }
     }
     model.addAttribute("folder", folder.describe());

@@ -30,7 +30,11 @@ class AuthoringApi {
     }
   }
 
-  record Comment(String comment) {}
+  /** A publish decision: the revision the reviewer read, or none for whichever is latest. */
+  record Decision(Integer revision) {}
+
+  /** A rejection: why, and the revision the reviewer read (none for whichever is latest). */
+  record Comment(String comment, Integer revision) {}
 
   private final Authoring authoring;
   private final Reviews reviews;
@@ -102,8 +106,14 @@ class AuthoringApi {
 
   @PostMapping("/api/v1/authoring/{type:lessons|courses|modules}/{id}/publish")
   @PreAuthorize("hasRole('REVIEWER')")
-  Step publish(@PathVariable String type, @PathVariable long id, Principal principal) {
-    return Step.of(reviews.publish(type(type), id, principal.getName()));
+  Step publish(
+      @PathVariable String type,
+      @PathVariable long id,
+      @RequestBody(required = false) Decision decision,
+      Principal principal) {
+    return Step.of(
+        reviews.publish(
+            type(type), id, principal.getName(), decision == null ? null : decision.revision()));
   }
 
   @PostMapping("/api/v1/authoring/{type:lessons|courses|modules}/{id}/reject")
@@ -115,7 +125,11 @@ class AuthoringApi {
       Principal principal) {
     return Step.of(
         reviews.reject(
-            type(type), id, principal.getName(), comment == null ? null : comment.comment()));
+            type(type),
+            id,
+            principal.getName(),
+            comment == null ? null : comment.comment(),
+            comment == null ? null : comment.revision()));
   }
 
   @PostMapping("/api/v1/authoring/{type:lessons|courses|modules}/{id}/archive")

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ContentSettings.class)
+@EnableConfigurationProperties({ContentSettings.class, ImportLimits.class})
 class ContentConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(ContentConfiguration.class);

@@ -90,17 +90,19 @@ public class ContentExporter {
     if (file == null) {
       return mediaId;
     }
-    mediaFile(mediaId, file.filename(), files);
-    return file.filename();
+    String name = AttachmentNames.clean(file.filename());
+    mediaFile(mediaId, name, files);
+    return name;
   }
 
+  /** Adds a media file as {@code media/<name>}, its name cleaned again whatever was saved. */
   private void mediaFile(String mediaId, String name, Map<String, byte[]> files) {
     media
         .find(mediaId)
         .ifPresent(
             file -> {
               try (InputStream in = media.open(file, 0, -1)) {
-                files.put("media/" + name, in.readAllBytes());
+                files.put("media/" + AttachmentNames.clean(name), in.readAllBytes());
               } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }

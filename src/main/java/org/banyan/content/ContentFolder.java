@@ -10,8 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -21,12 +19,11 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The {@code content/} tree: from the folder when it exists, else from the copy packed into the
- * jar; or from an uploaded zip in the same layout.
+ * jar. An uploaded zip in the same layout is read by {@link ContentZip}.
  */
 @Component
 class ContentFolder {
 
-  static final long MAX_ZIP_ENTRY = 60L * 1024 * 1024;
   private final Path directory;
 
   ContentFolder(ContentSettings settings) {
@@ -51,29 +48,6 @@ class ContentFolder {
         .findFirst()
         .map(f -> parseTaxonomy(f.text()))
         .orElse(new Taxonomy(List.of(), List.of()));
-  }
-
-  static List<ContentFile> fromZip(InputStream zip) throws IOException {
-    List<ContentFile> files = new ArrayList<>();
-    try (ZipInputStream in = new ZipInputStream(zip)) {
-      ZipEntry entry;
-      while ((entry = in.getNextEntry()) != null) {
-        String name = entry.getName().replace('\\', '/');
-        if (entry.isDirectory() || name.contains("..") || name.startsWith("/")) {
-          continue;
-        }
-        if (name.startsWith("content/")) {
-          name = name.substring("content/".length());
-        }
-        byte[] bytes = in.readNBytes((int) MAX_ZIP_ENTRY + 1);
-        if (bytes.length > MAX_ZIP_ENTRY) {
-          throw new IOException(name + " is larger than allowed");
-        }
-        files.add(new ContentFile(name, bytes));
-      }
-    }
-    files.sort(Comparator.comparing(ContentFile::path));
-    return files;
   }
 
   @SuppressWarnings("unchecked")

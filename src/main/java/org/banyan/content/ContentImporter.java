@@ -47,6 +47,7 @@ public class ContentImporter {
   private final AuditLog audit;
   private final MessageSource messages;
   private final TransactionTemplate transactions;
+  private final ImportLimits limits;
   private final Clock clock;
 
   ContentImporter(
@@ -62,6 +63,7 @@ public class ContentImporter {
       AuditLog audit,
       MessageSource messages,
       PlatformTransactionManager transactions,
+      ImportLimits limits,
       Clock clock) {
     this.store = store;
     this.codec = codec;
@@ -75,6 +77,7 @@ public class ContentImporter {
     this.audit = audit;
     this.messages = messages;
     this.transactions = new TransactionTemplate(transactions);
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -83,9 +86,16 @@ public class ContentImporter {
     return importFiles(actor, folder.files());
   }
 
-  /** Imports a zip in the export format. */
+  /**
+   * Imports a zip in the export format, read as a stream within {@link ImportLimits}; each file may
+   * be as large as a media upload.
+   *
+   * @throws ZipRefused past a limit, or when it is not a zip
+   */
   public ImportReport importZip(String actor, java.io.InputStream zip) throws java.io.IOException {
-    return importFiles(actor, ContentFolder.fromZip(zip));
+    try (ContentZip files = ContentZip.read(zip, limits, media.maxFileSize())) {
+      return importFiles(actor, files.files());
+    }
   }
 
   /** Whether the store has no content at all: a first start. */
@@ -266,7 +276,7 @@ public class ContentImporter {
     if (file == null) {
       return null;
     }
-    Media stored = media.importFile(actor, name, file.bytes());
+    Media stored = media.importFile(actor, name, file.content());
     cache.put(name, stored.id());
     return stored.id();
   }

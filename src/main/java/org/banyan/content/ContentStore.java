@@ -305,6 +305,27 @@ class ContentStore {
         .list();
   }
 
+  /**
+   * Whether {@code author} wrote any revision up to {@code revision} since the last one that was
+   * published (approved or imported), however it was archived since.
+   */
+  boolean wroteSincePublished(long itemId, int revision, String author) {
+    return db.sql(
+                """
+                SELECT COUNT(*) FROM content_revisions
+                WHERE item_id = :item AND revision <= :revision AND author = :author
+                  AND revision > COALESCE((SELECT MAX(revision) FROM content_reviews
+                                           WHERE item_id = :item
+                                             AND decision IN ('APPROVED', 'IMPORTED')), 0)
+                """)
+            .param("item", itemId)
+            .param("revision", revision)
+            .param("author", author)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
   /** Moves the latest revision from {@code base} to {@code base + 1}, as a draft. */
   boolean advance(long id, int base, OffsetDateTime now) {
     return db.sql(

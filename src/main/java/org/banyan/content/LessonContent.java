@@ -58,6 +58,15 @@ public record LessonContent(
         attachments);
   }
 
-  /** A file attached to a lesson: a worksheet, a picture, an audio clip. */
-  public record Attachment(String name, String mediaId) {}
+  /**
+   * A file attached to a lesson: a worksheet, a picture, an audio clip.
+   *
+   * @param name its file name, cleaned so that it stays in its folder when written out
+   */
+  public record Attachment(String name, String mediaId) {
+
+    public Attachment {
+      name = AttachmentNames.clean(name);
+    }
+  }
 }

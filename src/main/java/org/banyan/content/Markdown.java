@@ -2,6 +2,7 @@ package org.banyan.content;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import org.banyan.media.Media;
 import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
@@ -15,13 +16,12 @@ import org.springframework.stereotype.Component;
 /**
  * Markdown to HTML that is safe to show, whatever an author typed: rendered by commonmark (tables,
  * heading anchors), then sanitized by the OWASP policy below. Raw HTML in the Markdown is escaped,
- * and the sanitizer drops anything outside the policy even if the renderer let it through.
+ * and the sanitizer drops anything outside the policy even if the renderer let it through. Images
+ * come only from Banyan's own media URLs, exactly as {@link Media#url()} writes them.
  */
 @Component
 public class Markdown {
 
-  private static final Pattern MEDIA_SRC =
-      Pattern.compile("/media/[A-Za-z0-9-]{1,64}(/[^\\s\"'<>]*)?");
   private static final Pattern ANCHOR = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
   private static final Pattern ALIGN = Pattern.compile("left|center|right");
   private static final Pattern CODE_CLASS = Pattern.compile("language-[A-Za-z0-9_+-]{1,30}");
@@ -83,7 +83,7 @@ public class Markdown {
               },
               "a")
           .allowAttributes("src")
-          .matching(MEDIA_SRC)
+          .matching(Media.URL)
           .onElements("img")
           .allowAttributes("alt")
           .onElements("img")

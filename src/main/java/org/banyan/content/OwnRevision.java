@@ -3,11 +3,17 @@ package org.banyan.content;
 import org.banyan.web.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** A reviewer tried to publish a revision they wrote themselves (HTTP 403). */
+/**
+ * A reviewer tried to publish changes they wrote themselves: a revision since the last published
+ * one (HTTP 403).
+ */
 public class OwnRevision extends ProblemException {
 
   private OwnRevision() {
-    super(HttpStatus.FORBIDDEN, "A reviewer cannot publish a revision they wrote");
+    super(
+        HttpStatus.FORBIDDEN,
+        "A reviewer cannot publish an item they wrote a revision of since it was last published;"
+            + " another reviewer must publish it");
   }
 
   public static OwnRevision create() {

@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reviewers' pages: the queue, one item under review, approve or send back. */
+/**
+ * The reviewers' pages: the queue, one item under review, approve or send back. The decision forms
+ * carry the revision the page showed, so a revision saved since is never decided on unread.
+ */
 @Controller
 @PreAuthorize("hasRole('REVIEWER')")
 class ReviewPages {
@@ -40,7 +43,8 @@ class ReviewPages {
     model.addAttribute("item", draft.item());
     model.addAttribute("content", draft.content());
     model.addAttribute("html", markdown.toHtml(draft.content().markdown()));
-    model.addAttribute("ownRevision", principal.getName().equals(draft.item().latestAuthor()));
+    model.addAttribute(
+        "ownRevision", reviews.wroteUnpublishedRevision(contentType, id, principal.getName()));
     model.addAttribute(
         "diff",
         draft.item().publishedRevision() == null
@@ -58,17 +62,20 @@ class ReviewPages {
       @PathVariable long id,
       @PathVariable String step,
       @RequestParam(required = false) String comment,
+      @RequestParam(required = false) Integer revision,
       Principal principal,
       RedirectAttributes redirect) {
     ContentType contentType = AuthoringApi.type(type);
     try {
       switch (step) {
-        case "publish" -> reviews.publish(contentType, id, principal.getName());
-        case "reject" -> reviews.reject(contentType, id, principal.getName(), comment);
+        case "publish" -> reviews.publish(contentType, id, principal.getName(), revision);
+        case "reject" -> reviews.reject(contentType, id, principal.getName(), comment, revision);
         default -> reviews.archive(contentType, id, principal.getName());
       }
       redirect.addFlashAttribute("message", "review.done." + step);
       return "redirect:/review";
+    } catch (RevisionMovedOn e) {
+      redirect.addFlashAttribute("movedOn", e.latest());
     } catch (InvalidInput e) {
       redirect.addFlashAttribute("message", "review.commentRequired");
     } catch (StepNotAllowed | OwnRevision e) {

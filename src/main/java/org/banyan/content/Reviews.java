@@ -13,9 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The review workflow: submit, publish, reject with a comment, archive. A reviewer never publishes
- * a revision they wrote. Every step goes to the audit log; publishing and archiving announce
- * themselves after commit.
+ * The review workflow: submit, publish, reject with a comment, archive. A decision applies to the
+ * revision the reviewer read, never to one saved since; a reviewer never publishes changes they
+ * wrote themselves since the last published revision. Every step goes to the audit log; publishing
+ * and archiving announce themselves after commit.
  */
 @Service
 public class Reviews {
@@ -57,39 +58,43 @@ public class Reviews {
   /**
    * Publishes the revision under review.
    *
-   * @throws OwnRevision when the reviewer wrote that revision
+   * @param read the revision the reviewer read; null for whichever is latest
+   * @throws RevisionMovedOn when {@code read} is no longer the latest revision
+   * @throws OwnRevision when the reviewer wrote any revision since the last published one
    * @throws StepNotAllowed when the item is not in review, or a course or module needs lessons that
    *     are not published
    */
   @Transactional
-  public ItemSummary publish(ContentType type, long id, String reviewer) {
+  public ItemSummary publish(ContentType type, long id, String reviewer, Integer read) {
     ContentStore.ItemRow item = authoring.row(type, id);
+    int revision = revisionRead(item, read, "published");
     if (item.status() != Status.IN_REVIEW) {
       throw StepNotAllowed.from("publish", item.status());
     }
-    ContentStore.RevisionRow revision = store.revision(id, item.latestRevision()).orElseThrow();
-    if (revision.author().equals(reviewer)) {
+    if (store.wroteSincePublished(id, revision, reviewer)) {
       throw OwnRevision.create();
     }
-    Content content = authoring.revision(type, id, item.latestRevision());
+    Content content = authoring.revision(type, id, revision);
     requirePublishedLessons(item.lang(), content);
     LocalDate reviewBy = content instanceof LessonContent lesson ? lesson.reviewBy() : null;
-    if (!store.publish(id, item.latestRevision(), reviewBy, now())) {
+    if (!store.publish(id, revision, reviewBy, now())) {
       throw StepNotAllowed.because("The item changed while it was being published; reload it");
     }
-    store.insertReview(id, item.latestRevision(), reviewer, "APPROVED", null, now());
-    audit.record(
-        reviewer,
-        "CONTENT_PUBLISHED",
-        Authoring.describe(item),
-        "revision " + item.latestRevision());
+    store.insertReview(id, revision, reviewer, "APPROVED", null, now());
+    audit.record(reviewer, "CONTENT_PUBLISHED", Authoring.describe(item), "revision " + revision);
     events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
     return authoring.summary(id);
   }
 
-  /** Sends the revision under review back to its author as a draft, saying why. */
+  /**
+   * Sends the revision under review back to its author as a draft, saying why.
+   *
+   * @param read the revision the reviewer read; null for whichever is latest
+   * @throws RevisionMovedOn when {@code read} is no longer the latest revision
+   */
   @Transactional
-  public ItemSummary reject(ContentType type, long id, String reviewer, String comment) {
+  public ItemSummary reject(
+      ContentType type, long id, String reviewer, String comment, Integer read) {
     if (comment == null || comment.isBlank()) {
       throw InvalidInput.of("comment", "invalid.required");
     }
@@ -97,13 +102,23 @@ public class Reviews {
       throw InvalidInput.of("comment", "invalid.tooLong", 2000);
     }
     ContentStore.ItemRow item = authoring.row(type, id);
+    int revision = revisionRead(item, read, "sent back");
     if (item.status() != Status.IN_REVIEW
-        || !store.transition(id, Status.IN_REVIEW, item.latestRevision(), Status.DRAFT, now())) {
+        || !store.transition(id, Status.IN_REVIEW, revision, Status.DRAFT, now())) {
       throw StepNotAllowed.from("reject", item.status());
     }
-    store.insertReview(id, item.latestRevision(), reviewer, "REJECTED", comment.strip(), now());
+    store.insertReview(id, revision, reviewer, "REJECTED", comment.strip(), now());
     audit.record(reviewer, "CONTENT_REJECTED", Authoring.describe(item), comment.strip());
     return authoring.summary(id);
+  }
+
+  /**
+   * Whether {@code user} wrote any revision of the item since its last published one, and so may
+   * not publish it.
+   */
+  public boolean wroteUnpublishedRevision(ContentType type, long id, String user) {
+    ContentStore.ItemRow item = authoring.row(type, id);
+    return store.wroteSincePublished(id, item.latestRevision(), user);
   }
 
   /** Takes a published item off the catalog; its revisions are kept. */
@@ -154,6 +169,14 @@ public class Reviews {
     if (!missing.isEmpty()) {
       throw StepNotAllowed.because("Publish these lessons first: " + String.join(", ", missing));
     }
+  }
+
+  /** The revision a decision applies to: the one the reviewer read, which must be the latest. */
+  private static int revisionRead(ContentStore.ItemRow item, Integer read, String step) {
+    if (read != null && read != item.latestRevision()) {
+      throw RevisionMovedOn.since(step, read, item.latestRevision());
+    }
+    return item.latestRevision();
   }
 
   private OffsetDateTime now() {

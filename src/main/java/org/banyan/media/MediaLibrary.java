@@ -10,8 +10,10 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
 
 /** Uploading files and finding them again. */
 @Service
@@ -86,16 +88,38 @@ public class MediaLibrary {
 
   /**
    * A file that arrives with content (an import): reuses an earlier upload of the same bytes under
-   * the same name, else stores it like an upload.
+   * the same name, else stores it like an upload. The content is read twice, never held whole.
+   *
+   * @throws FileTooLarge over the size limit
    */
-  public Media importFile(String actor, String name, byte[] bytes) {
-    java.security.MessageDigest digest = Sha256.digest();
-    digest.update(bytes);
-    String sha256 = Sha256.hex(digest);
-    Optional<Media> same =
-        FileTypes.detect(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, FileTypes.HEAD)))
-            .flatMap(type -> findSame(sha256, FileNames.clean(name, type.extension())));
-    return same.orElseGet(() -> upload(actor, name, new java.io.ByteArrayInputStream(bytes)));
+  public Media importFile(String actor, String name, InputStreamSource content) {
+    try {
+      java.security.MessageDigest digest = Sha256.digest();
+      byte[] head;
+      try (InputStream in = content.getInputStream()) {
+        head = in.readNBytes(FileTypes.HEAD);
+        digest.update(head);
+        in.transferTo(
+            new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+      }
+      String sha256 = Sha256.hex(digest);
+      Optional<Media> same =
+          FileTypes.detect(head)
+              .flatMap(type -> findSame(sha256, FileNames.clean(name, type.extension())));
+      if (same.isPresent()) {
+        return same.get();
+      }
+      try (InputStream in = content.getInputStream()) {
+        return upload(actor, name, in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The most one file may hold ({@code banyan.storage.max-file-size}). */
+  public DataSize maxFileSize() {
+    return settings.maxFileSize();
   }
 
   public Optional<Media> find(String id) {

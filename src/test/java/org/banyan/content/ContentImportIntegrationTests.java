@@ -158,4 +158,136 @@ class ContentImportIntegrationTests extends PostgresTestBase {
     var folder = as("admin").postJson("/api/v1/admin/import", "");
     assertThat(folder.statusCode()).isIn(200, 415);
   }
+
+  /** A zip whose entries are {@code size} zero bytes each: a few bytes each once deflated. */
+  private static byte[] zeros(int entries, int size, String prefix) throws Exception {
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    byte[] chunk = new byte[64 * 1024];
+    try (ZipOutputStream out = new ZipOutputStream(zip)) {
+      out.setLevel(java.util.zip.Deflater.BEST_COMPRESSION);
+      for (int e = 0; e < entries; e++) {
+        out.putNextEntry(new ZipEntry(prefix + e + ".png"));
+        for (int written = 0; written < size; written += chunk.length) {
+          out.write(chunk, 0, Math.min(chunk.length, size - written));
+        }
+        out.closeEntry();
+      }
+    }
+    return zip.toByteArray();
+  }
+
+  private void assertRefusedNaming(byte[] zip, String limit) {
+    var response = as("admin").upload("/api/v1/admin/import", "file", "bomb.zip", zip);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    JsonNode error = Json.read(response);
+    assertThat(error.get("fields").get(0).get("field").asString()).isEqualTo("file");
+    assertThat(error.get("message").asString()).contains(limit);
+    assertThat(client().get("/api/v1/lessons").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesAZipEntryThatInflatesPastTheUploadLimit() throws Exception {
+    byte[] bomb = zeros(1, 64 * 1024 * 1024, "media/bomb-");
+    assertThat(bomb.length).isLessThan(100_000);
+    assertRefusedNaming(bomb, "2 MB");
+  }
+
+  @Test
+  void refusesAZipThatInflatesPastTheTotalLimitAndKeepsServing() throws Exception {
+    byte[] bomb = zeros(300, 2 * 1024 * 1024 - 1, "media/part-");
+    assertThat(bomb.length).isLessThan(1_000_000);
+    assertRefusedNaming(bomb, "500 MB");
+  }
+
+  @Test
+  void theAdminPageSaysWhichLimitAZipPassed() throws Exception {
+    var admin = browserAs("admin");
+    String token = org.banyan.WebClient.csrfFrom(admin.get("/admin/content").body());
+    var page =
+        admin.upload(
+            "/admin/content/import?_csrf=" + token + "&locale=en",
+            "file",
+            "bomb.zip",
+            zeros(1, 16 * 1024 * 1024, "media/bomb-"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"file-error\"")
+        .contains("unpacks to more than 2 MB")
+        .doesNotContain("id=\"import-report\"");
+  }
+
+  @Test
+  void refusesAZipWithMoreEntriesThanTheLimit() throws Exception {
+    assertRefusedNaming(zeros(5001, 0, "media/empty-"), "5000");
+  }
+
+  @Test
+  void refusesAFileThatIsNotAZipWith400() {
+    byte[] junk = new byte[4096];
+    junk[0] = 'P';
+    junk[1] = 'K';
+    junk[2] = 3;
+    junk[3] = 4;
+    var response = as("admin").upload("/api/v1/admin/import", "file", "junk.zip", junk);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+  }
+
+  @Test
+  void attachmentNamesAreCleanedSoNoExportedEntryLeavesItsFolder() throws Exception {
+    byte[] mp3 = new byte[2000];
+    mp3[0] = 'I';
+    mp3[1] = 'D';
+    mp3[2] = '3';
+    var uploaded = as("author").upload("/api/v1/media", "file", "clip.mp3", mp3);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String mediaId = Json.read(uploaded).get("id").asString();
+    String slug = Json.uniqueSlug("evil-names");
+    var lesson = Json.lesson(slug, "en");
+    var attachments = lesson.putArray("attachments");
+    for (String name :
+        List.of(
+            "../../evil.sh",
+            "/etc/passwd",
+            "..\\..\\windows\\evil.bat",
+            "C:evil.txt",
+            "bell\u0007\nline.mp3",
+            "..",
+            " ")) {
+      attachments.addObject().put("mediaId", mediaId).put("name", name);
+    }
+    var created = as("author").postJson("/api/v1/authoring/lessons", lesson.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    JsonNode saved = Json.read(as("author").get("/api/v1/authoring/lessons/" + id));
+    assertThat(saved.get("content").get("attachments").values())
+        .extracting(a -> a.get("name").asString())
+        .first()
+        .isEqualTo("evil.sh");
+    as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
+    assertThat(
+            as("reviewer")
+                .postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}")
+                .statusCode())
+        .isEqualTo(200);
+
+    var export = as("admin").getBytes("/api/v1/admin/export");
+    assertThat(export.statusCode()).isEqualTo(200);
+    List<String> names = new java.util.ArrayList<>();
+    try (var zip =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export.body()))) {
+      for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        names.add(entry.getName());
+      }
+    }
+    assertThat(names).isNotEmpty();
+    for (String name : names) {
+      java.nio.file.Path root = java.nio.file.Path.of("/export");
+      assertThat(name)
+          .as(name)
+          .matches("(taxonomy\\.yml|(lessons|courses|training|media)/[^/\\\\:\\p{Cntrl}]+)")
+          .doesNotContain("..");
+      assertThat(root.resolve(name).normalize().startsWith(root)).as(name).isTrue();
+    }
+    assertThat(names).contains("media/evil.sh");
+  }
 }

@@ -175,6 +175,140 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     assertThat(step("reviewer", id, "publish").statusCode()).isEqualTo(200);
   }
 
+  /** An item in review at revision 2, after its author saved and resubmitted under review. */
+  private long movedOnWhileInReview(String slug) {
+    long id = create(Json.lesson(slug, "en"));
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+    assertThat(editTitle(id, slug, "Text the reviewer never read").statusCode()).isEqualTo(200);
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+    return id;
+  }
+
+  @Test
+  void publishRefusesARevisionOtherThanTheOneTheReviewerRead() {
+    String slug = Json.uniqueSlug("moved-on");
+    long id = movedOnWhileInReview(slug);
+
+    HttpResponse<String> stale =
+        as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/publish", "{\"revision\":1}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    JsonNode error = Json.read(stale);
+    assertThat(error.get("status").asInt()).isEqualTo(409);
+    assertThat(error.get("message").asString()).contains("revision 2");
+    assertThat(error.get("latestRevision").asInt()).isEqualTo(2);
+    assertThat(client().get("/api/v1/lessons/en/" + slug).statusCode()).isEqualTo(404);
+
+    HttpResponse<String> read =
+        as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/publish", "{\"revision\":2}");
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    assertThat(Json.read(read).get("revision").asInt()).isEqualTo(2);
+    assertThat(Json.read(client().get("/api/v1/lessons/en/" + slug)).get("title").asString())
+        .isEqualTo("Text the reviewer never read");
+  }
+
+  @Test
+  void publishWithoutABodyStillPublishesTheLatestRevision() {
+    String slug = Json.uniqueSlug("no-body");
+    long id = movedOnWhileInReview(slug);
+    HttpResponse<String> published =
+        as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/publish", "");
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    assertThat(Json.read(published).get("revision").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void publishAnswers400ForARevisionThatIsNotANumber() {
+    long id = movedOnWhileInReview(Json.uniqueSlug("bad-revision"));
+    HttpResponse<String> bad =
+        as("reviewer")
+            .postJson("/api/v1/authoring/lessons/" + id + "/publish", "{\"revision\":\"two\"}");
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    assertThat(bad.body()).contains("revision");
+  }
+
+  @Test
+  void rejectRefusesARevisionOtherThanTheOneTheReviewerRead() {
+    long id = movedOnWhileInReview(Json.uniqueSlug("reject-moved-on"));
+    HttpResponse<String> stale =
+        as("reviewer")
+            .postJson(
+                "/api/v1/authoring/lessons/" + id + "/reject",
+                "{\"comment\":\"Not yet\",\"revision\":1}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertThat(Json.read(stale).get("message").asString()).contains("revision 2");
+    JsonNode item = Json.read(as("reviewer").get("/api/v1/authoring/lessons/" + id));
+    assertThat(item.get("item").get("status").asString()).isEqualTo("IN_REVIEW");
+  }
+
+  @Test
+  void theReviewPageSendsTheRevisionItShowedAndRefusesToPublishAnother() {
+    String slug = Json.uniqueSlug("page-moved-on");
+    long id = create(Json.lesson(slug, "en"));
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+    WebClient reviewer = browserAs("reviewer");
+    String page = reviewer.get("/review/lessons/" + id).body();
+    assertThat(page).contains("name=\"revision\" value=\"1\"");
+
+    assertThat(editTitle(id, slug, "Changed behind the reviewer's back").statusCode())
+        .isEqualTo(200);
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> decided =
+        reviewer.submit(
+            "/review/lessons/" + id,
+            "/review/lessons/" + id + "/publish",
+            java.util.Map.of("revision", "1"));
+    assertThat(decided.statusCode()).isEqualTo(302);
+    assertThat(decided.headers().firstValue("Location").orElseThrow())
+        .endsWith("/review/lessons/" + id);
+    assertThat(client().get("/api/v1/lessons/en/" + slug).statusCode()).isEqualTo(404);
+    String warned = reviewer.get("/review/lessons/" + id + "?locale=en").body();
+    assertThat(warned)
+        .contains("id=\"stale-revision\"")
+        .contains("moved on to revision 2")
+        .contains("name=\"revision\" value=\"2\"");
+  }
+
+  @Test
+  void aReviewerCannotPublishWhenTheyWroteAnyRevisionSinceTheLastPublishedOne() {
+    accounts.create(
+        "test",
+        new NewUser(
+            "wrote.earlier",
+            "Wrote an earlier draft",
+            "Tea-terrace-morning-7",
+            List.of("AUTHOR", "REVIEWER"),
+            null));
+    WebClient both = client().basic("wrote.earlier", "Tea-terrace-morning-7");
+    String slug = Json.uniqueSlug("earlier");
+    HttpResponse<String> created =
+        both.postJson("/api/v1/authoring/lessons", Json.lesson(slug, "en").toString());
+    long id = Json.read(created).get("id").asLong();
+    assertThat(editTitle(id, slug, "Someone else's latest words").statusCode()).isEqualTo(200);
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> refused =
+        both.postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+    WebClient page = client();
+    page.signIn("wrote.earlier", "Tea-terrace-morning-7");
+    assertThat(page.get("/review/lessons/" + id).body())
+        .contains("id=\"own-revision\"")
+        .doesNotContain("/review/lessons/" + id + "/publish");
+    assertThat(step("reviewer", id, "publish").statusCode()).isEqualTo(200);
+
+    // Once another reviewer published it, their earlier revision no longer counts.
+    ObjectNode next = Json.lesson(slug, "en");
+    next.put("title", "A third revision by the author");
+    next.put("baseRevision", 2);
+    assertThat(
+            as("author").putJson("/api/v1/authoring/lessons/" + id, next.toString()).statusCode())
+        .isEqualTo(200);
+    assertThat(step("author", id, "submit").statusCode()).isEqualTo(200);
+    assertThat(both.postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}").statusCode())
+        .isEqualTo(200);
+  }
+
   @Test
   void stepsThatDoNotApplyAnswer409() {
     long id = create(Json.lesson(Json.uniqueSlug("steps"), "en"));

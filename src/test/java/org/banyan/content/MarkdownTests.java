@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MarkdownTests {
 
@@ -60,6 +61,46 @@ class MarkdownTests {
     String theirs = markdown.toHtml("![faces](https://evil.example/faces.png)");
     assertThat(ours).contains("<img src=\"/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/faces.svg\"");
     assertThat(theirs).doesNotContain("<img").doesNotContain("evil.example");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/../../admin/users",
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/%2e%2e/%2e%2e/admin",
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/%2F..%2Fadmin",
+        "/media/../admin/x.png",
+        "/media/not-a-media-id/x.png",
+        "/media/0F8E7A36-5D3B-4C58-9A57-1D2F3E4A5B6C/x.png",
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/a/b.png",
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/x.png?download=1",
+        "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/.hidden",
+        "https://evil.example/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c/x.png",
+        "data:image/png;base64,iVBORw0KGgo="
+      })
+  void refusesImageSourcesThatAreNotExactlyAMediaUrl(String src) {
+    String html = markdown.toHtml("![x](" + src + ")");
+    assertThat(html).as(html).doesNotContain("<img");
+  }
+
+  @Test
+  void keepsMediaUrlsWithChineseNamesEncodedOrAsTypedAndWithoutNames() {
+    String media = "/media/0f8e7a36-5d3b-4c58-9a57-1d2f3e4a5b6c";
+    String encoded = media + "/%E8%A1%A8%E6%83%85-%E5%8D%A1%E7%89%87.png";
+    assertThat(markdown.toHtml("![表情](" + encoded + ")")).contains("<img src=\"" + encoded + "\"");
+    assertThat(markdown.toHtml("![表情](" + media + "/表情-卡片.png)"))
+        .contains("<img src=\"" + media + "/表情-卡片.png\"");
+    assertThat(markdown.toHtml("![x](" + media + ")")).contains("<img src=\"" + media + "\"");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"faces.svg", "表情-卡片.png", "Worksheet_2.pdf", "a.b-c.mp3"})
+  void keepsEveryUrlTheMediaLibraryHandsOut(String filename) {
+    String url =
+        new org.banyan.media.Media(
+                java.util.UUID.randomUUID().toString(), "0", filename, "image/png", 1, "a", null)
+            .url();
+    assertThat(markdown.toHtml("![x](" + url + ")")).contains("<img src=\"" + url + "\"");
   }
 
   @Test
