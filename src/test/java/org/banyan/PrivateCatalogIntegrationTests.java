@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +15,15 @@ import tools.jackson.databind.json.JsonMapper;
 class PrivateCatalogIntegrationTests extends PostgresTestBase {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /**
+   * A database and data folder of its own: the seed files' bytes live in the data folder of the
+   * context that imported them, so this context imports its own.
+   */
+  @DynamicPropertySource
+  static void ownDatabase(DynamicPropertyRegistry registry) {
+    TestDatabase.useFreshDatabase(registry, ADMIN_PASSWORD);
+  }
 
   /** The URL of the seed lesson's worksheet, a file a published lesson uses. */
   private String publishedFile() {

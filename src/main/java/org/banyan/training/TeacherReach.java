@@ -22,9 +22,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whom a trainer may add to a cohort or assign by name: the teachers of the trainer's own school
- * and of the schools in its county. A trainer without a school reaches nobody; an administrator
- * reaches everyone. Whoever is out of reach is treated as unknown, so that asking says nothing
- * about who exists elsewhere.
+ * and of the schools in its county (the same county of the same province: names of counties repeat
+ * across provinces). A trainer without a school reaches nobody; an administrator reaches everyone.
+ * Whoever is out of reach is treated as unknown, so that asking says nothing about who exists
+ * elsewhere.
  */
 @Component
 class TeacherReach {
@@ -131,11 +132,14 @@ class TeacherReach {
       return school -> false;
     }
     String county = home.county() == null ? "" : home.county().strip();
+    String province = home.province() == null ? "" : home.province().strip();
     return school ->
         school.id() == home.id()
             || (!county.isEmpty()
                 && school.county() != null
-                && county.equals(school.county().strip()));
+                && county.equals(school.county().strip())
+                && school.province() != null
+                && province.equals(school.province().strip()));
   }
 
   private Predicate<User> reach(String trainer, boolean admin) {

@@ -50,7 +50,9 @@ class ContentRoundTripIntegrationTests {
     exporter.writeZip(zip);
 
     for (String table :
-        new String[] {"content_reviews", "content_revisions", "content_items", "media"}) {
+        new String[] {
+          "content_reviews", "content_revision_media", "content_revisions", "content_items", "media"
+        }) {
       db.sql("DELETE FROM " + table).update();
     }
     ImportReport again = importer.importZip("system", new ByteArrayInputStream(zip.toByteArray()));

@@ -127,18 +127,20 @@ class TrainingRecordsIntegrationTests extends PostgresTestBase {
     School own = school(county);
     School neighbour = school(county);
     School far = school("远县" + System.nanoTime());
+    School namesake = schools.create("test", "同名县小学" + System.nanoTime(), county, "四川省");
     String trainer = in(own, "Near trainer", "TRAINER");
     String colleague = in(own, "Same school", "TEACHER");
     String nearby = in(neighbour, "Same county", "TEACHER");
     String distant = in(far, "Other county", "TEACHER");
     String nowhere = in(null, "No school", "TEACHER");
+    String elsewhere = in(namesake, "Same county name, other province", "TEACHER");
     WebClient api = api(client(), trainer);
 
     List<String> pickable = new ArrayList<>();
     json(api.get("/api/v1/teachers"))
         .values()
         .forEach(t -> pickable.add(t.get("username").asString()));
-    assertThat(pickable).contains(colleague, nearby).doesNotContain(distant, nowhere);
+    assertThat(pickable).contains(colleague, nearby).doesNotContain(distant, nowhere, elsewhere);
     List<String> all = new ArrayList<>();
     json(as("admin").get("/api/v1/teachers"))
         .values()
