@@ -14,7 +14,9 @@ import org.banyan.web.Violation;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creating, finding and changing users; every change goes to the audit log. */
 @Service
@@ -27,18 +29,24 @@ public class Accounts {
   private final PasswordPolicy passwords;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
+  private final LoginThrottle throttle;
+  private final TransactionTemplate inTransaction;
 
   Accounts(
       Users users,
       Schools schools,
       PasswordPolicy passwords,
       PasswordEncoder encoder,
-      AuditLog audit) {
+      AuditLog audit,
+      LoginThrottle throttle,
+      PlatformTransactionManager transactions) {
     this.users = users;
     this.schools = schools;
     this.passwords = passwords;
     this.encoder = encoder;
     this.audit = audit;
+    this.throttle = throttle;
+    this.inTransaction = new TransactionTemplate(transactions);
   }
 
   public Optional<User> find(String username) {
@@ -163,14 +171,20 @@ public class Accounts {
   }
 
   /**
-   * A user changes their own password. Their other sessions end; the one that asked goes on.
+   * A user changes their own password. Their other sessions end; the one that asked goes on. Not
+   * one transaction: the throttle's count of a wrong password must stay when the change is refused.
    *
-   * @throws InvalidInput naming {@code currentPassword} when it is wrong, {@code newPassword} when
-   *     the policy refuses it
+   * @throws InvalidInput naming {@code currentPassword} when it is wrong (checks are throttled as
+   *     sign-ins are), {@code newPassword} when the policy refuses it
    */
-  @Transactional(noRollbackFor = InvalidInput.class)
   public void changePassword(String username, String currentPassword, String newPassword) {
     User user = get(username);
+    LoginThrottle.Attempt check;
+    try {
+      check = throttle.begin(user.username(), AuditLog.currentIp());
+    } catch (LoginThrottled throttled) {
+      throw InvalidInput.of("currentPassword", "invalid.password.throttled");
+    }
     boolean right =
         currentPassword != null
             && users
@@ -178,9 +192,11 @@ public class Accounts {
                 .map(hash -> encoder.matches(currentPassword, hash))
                 .orElse(false);
     if (!right) {
+      throttle.failed(check);
       audit.record(username, "PASSWORD_CHANGE_REFUSED", username, "wrong current password");
       throw InvalidInput.of("currentPassword", "invalid.password.current");
     }
+    throttle.succeeded(check);
     passwords
         .refusal(user.username(), newPassword)
         .or(
@@ -192,8 +208,12 @@ public class Accounts {
             code -> {
               throw InvalidInput.of("newPassword", code, PasswordPolicy.MIN_LENGTH);
             });
-    users.setPasswordHash(user.id(), encoder.encode(newPassword), false);
-    audit.record(username, "PASSWORD_CHANGED", username, null);
+    String hash = encoder.encode(newPassword);
+    inTransaction.executeWithoutResult(
+        status -> {
+          users.setPasswordHash(user.id(), hash, false);
+          audit.record(username, "PASSWORD_CHANGED", username, null);
+        });
   }
 
   /**

@@ -70,7 +70,7 @@ public class AuditLog {
     return query.query(Entry.class).list();
   }
 
-  private static String currentIp() {
+  static String currentIp() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
       HttpServletRequest request = servlet.getRequest();
       return request.getRemoteAddr();

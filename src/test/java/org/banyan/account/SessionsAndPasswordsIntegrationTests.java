@@ -123,6 +123,37 @@ class SessionsAndPasswordsIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void guessesAtTheCurrentPasswordAreThrottledLikeSignIns() {
+    String username = createUser("TEACHER");
+    WebClient browser = client().header("X-Forwarded-For", "198.51.100.31");
+    browser.signIn(username, PASSWORD);
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> wrong =
+          browser.submit(
+              "/account/password",
+              "/account/password",
+              Map.of(
+                  "currentPassword", "guess-number-" + i,
+                  "newPassword", "Persimmons-on-the-roof-31",
+                  "confirmPassword", "Persimmons-on-the-roof-31"));
+      assertThat(wrong.body()).contains("id=\"currentPassword-error\"");
+    }
+
+    HttpResponse<String> throttled =
+        browser.submit(
+            "/account/password",
+            "/account/password",
+            Map.of(
+                "currentPassword", PASSWORD,
+                "newPassword", "Persimmons-on-the-roof-31",
+                "confirmPassword", "Persimmons-on-the-roof-31"));
+
+    assertThat(throttled.statusCode()).isEqualTo(200);
+    assertThat(throttled.body()).contains("id=\"currentPassword-error\"").contains("15分钟");
+    assertThat(client().basic(username, PASSWORD).get("/api/v1/me").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void theAccountPageChangesThePasswordAndKeepsThisSessionSignedIn() {
     String username = createUser("TEACHER");
     WebClient here = signedIn(username, PASSWORD);
