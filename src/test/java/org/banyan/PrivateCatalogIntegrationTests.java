@@ -3,12 +3,12 @@ package org.banyan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** With {@code BANYAN_CATALOG_PUBLIC=false}, visitors who are not signed in get nothing of it. */
 @TestPropertySource(properties = "banyan.catalog.public=false")
@@ -16,20 +16,47 @@ class PrivateCatalogIntegrationTests extends PostgresTestBase {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /**
-   * A database and data folder of its own: the seed files' bytes live in the data folder of the
-   * context that imported them, so this context imports its own.
-   */
-  @DynamicPropertySource
-  static void ownDatabase(DynamicPropertyRegistry registry) {
-    TestDatabase.useFreshDatabase(registry, ADMIN_PASSWORD);
-  }
+  private String publishedFile;
 
-  /** The URL of the seed lesson's worksheet, a file a published lesson uses. */
-  private String publishedFile() {
-    HttpResponse<String> lesson = as("teacher").get("/api/v1/lessons/en/naming-feelings");
-    assertThat(lesson.statusCode()).isEqualTo(200);
-    return JSON.readTree(lesson.body()).get("attachments").get(0).get("url").asString();
+  /**
+   * The URL of a file a published lesson uses, uploaded and published by this test: the seed files'
+   * bytes live in the data folder of whichever test context imported them first.
+   */
+  private synchronized String publishedFile() {
+    if (publishedFile != null) {
+      return publishedFile;
+    }
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"private\"></svg>"
+            .getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> uploaded = as("author").upload("/api/v1/media", "file", "faces.svg", svg);
+    assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    String url = JSON.readTree(uploaded.body()).get("url").asString();
+    ObjectNode lesson = JSON.createObjectNode();
+    lesson.put("slug", "private-media-" + System.nanoTime());
+    lesson.put("lang", "en");
+    lesson.put("title", "Faces we make");
+    lesson.put("summary", "Children look at a sheet of faces and name the feelings.");
+    lesson.putArray("competencies").add("self-awareness");
+    lesson.putArray("topics").add("friendship");
+    lesson.putArray("grades").add(3);
+    lesson.put("durationMinutes", 30);
+    lesson.put("setting", "whole-class");
+    lesson.putArray("materials").add("none");
+    lesson.putArray("objectives").add("Children can name three feelings.");
+    lesson.put(
+        "markdown",
+        "## Teacher background\n\nFaces.\n\n![faces](" + url + ")\n\n## Safeguarding\n\nRefer.\n");
+    HttpResponse<String> created =
+        as("author").postJson("/api/v1/authoring/lessons", lesson.toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).get("id").asLong();
+    as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}");
+    HttpResponse<String> published =
+        as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/publish", "{}");
+    assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
+    publishedFile = url;
+    return url;
   }
 
   @Test

@@ -657,7 +657,10 @@ class TrainingIntegrationTests extends PostgresTestBase {
   void cohortsGiveTheirAssignmentsToMembersAddedLaterAndWithdrawingKeepsProgress() {
     var school =
         schools.create(
-            "test", "培训测试小学" + System.nanoTime(), accounts.get("trainer").school().county(), "云南省");
+            "test",
+            "培训测试小学" + System.nanoTime(),
+            accounts.get("trainer").school().county(),
+            accounts.get("trainer").school().province());
     String first = user(accounts, "First member", "TEACHER", String.valueOf(school.id()));
     String second = user(accounts, "Second member", "TEACHER", String.valueOf(school.id()));
     long cohort =
