@@ -256,8 +256,15 @@ class AuthoringPages {
     return "redirect:/authoring/" + type + "/" + id + "?restored=" + revision;
   }
 
-  private String preview(Content content) {
-    return markdown.toHtml(content.markdown());
+  /**
+   * The draft as readers will see it, and the places where its Markdown would still show an
+   * emphasis marker.
+   */
+  public record Preview(String html, List<String> unrenderedEmphasis) {}
+
+  private Preview preview(Content content) {
+    return new Preview(
+        markdown.toHtml(content.markdown()), markdown.unrenderedEmphasis(content.markdown()));
   }
 
   private String editor(
@@ -266,7 +273,7 @@ class AuthoringPages {
       ItemSummary item,
       Map<String, Object> form,
       List<Violation> violations,
-      String preview,
+      Preview preview,
       StaleRevision conflict) {
     model.addAttribute("type", type);
     model.addAttribute("item", item);

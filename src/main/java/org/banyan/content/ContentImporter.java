@@ -48,6 +48,7 @@ public class ContentImporter {
   private final MessageSource messages;
   private final TransactionTemplate transactions;
   private final ImportLimits limits;
+  private final Markdown markdown;
   private final Clock clock;
 
   ContentImporter(
@@ -64,6 +65,7 @@ public class ContentImporter {
       MessageSource messages,
       PlatformTransactionManager transactions,
       ImportLimits limits,
+      Markdown markdown,
       Clock clock) {
     this.store = store;
     this.codec = codec;
@@ -78,6 +80,7 @@ public class ContentImporter {
     this.messages = messages;
     this.transactions = new TransactionTemplate(transactions);
     this.limits = limits;
+    this.markdown = markdown;
     this.clock = clock;
   }
 
@@ -105,6 +108,7 @@ public class ContentImporter {
 
   ImportReport importFiles(String actor, List<ContentFile> files) {
     List<ImportReport.ImportError> errors = new ArrayList<>();
+    List<ImportReport.ImportError> warnings = new ArrayList<>();
     Map<String, ContentFile> mediaFiles = new HashMap<>();
     Map<ContentType, List<ContentFile>> byType = new HashMap<>();
     for (ContentFile file : files) {
@@ -144,7 +148,11 @@ public class ContentImporter {
               transactions.execute(
                   status ->
                       importFile(
-                          actor, type, file, name -> mediaId(actor, name, mediaFiles, mediaIds)));
+                          actor,
+                          type,
+                          file,
+                          name -> mediaId(actor, name, mediaFiles, mediaIds),
+                          warnings));
           counts[outcome.ordinal()]++;
         } catch (FileProblem problem) {
           errors.add(new ImportReport.ImportError(file.path(), problem.line, problem.getMessage()));
@@ -158,7 +166,9 @@ public class ContentImporter {
         }
       }
     }
-    ImportReport report = new ImportReport(counts[0], counts[1], counts[2], List.copyOf(errors));
+    ImportReport report =
+        new ImportReport(
+            counts[0], counts[1], counts[2], List.copyOf(errors), List.copyOf(warnings));
     audit.record(
         actor,
         "CONTENT_IMPORTED",
@@ -189,11 +199,33 @@ public class ContentImporter {
     }
   }
 
+  /** Where a file's Markdown would still show an emphasis marker once rendered. */
+  private List<ImportReport.ImportError> unrenderedEmphasis(ContentFile file, Content content) {
+    List<String> markdowns = new ArrayList<>();
+    markdowns.add(content.markdown());
+    if (content instanceof ModuleContent module) {
+      module.units().forEach(unit -> markdowns.add(unit.markdown()));
+    }
+    String text = file.text();
+    List<ImportReport.ImportError> found = new ArrayList<>();
+    for (String place :
+        markdowns.stream().flatMap(m -> markdown.unrenderedEmphasis(m).stream()).toList()) {
+      int at = text.indexOf(place);
+      int line =
+          at < 0 ? 1 : (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+      found.add(
+          new ImportReport.ImportError(
+              file.path(), line, "Markdown would show an emphasis marker here: " + place));
+    }
+    return found;
+  }
+
   private Outcome importFile(
       String actor,
       ContentType type,
       ContentFile file,
-      java.util.function.Function<String, String> mediaIds) {
+      java.util.function.Function<String, String> mediaIds,
+      List<ImportReport.ImportError> warnings) {
     FrontMatter.Parsed parsed;
     try {
       parsed = FrontMatter.parse(file.text());
@@ -229,6 +261,7 @@ public class ContentImporter {
               .orElse("");
       throw new FileProblem(parsed.lineOf(first.field()), reasons);
     }
+    warnings.addAll(unrenderedEmphasis(file, read.content()));
     String fields = codec.write(read.content());
     String checksum = ContentCodec.checksum(fields);
     OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

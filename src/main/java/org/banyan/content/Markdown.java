@@ -1,6 +1,7 @@
 package org.banyan.content;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.banyan.media.Media;
 import org.commonmark.Extension;
@@ -21,6 +22,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Markdown {
+
+  /**
+   * What rendering leaves of an emphasis marker: a pair of them, or one against a word. Three or
+   * more underscores are a blank to fill in, not a marker.
+   */
+  private static final Pattern LEFTOVER =
+      Pattern.compile(
+          "\\*\\*|(?<!_)__(?!_)|(?<=[\\p{L}\\p{N}\\p{P}])\\*|\\*(?=[\\p{L}\\p{N}\\p{P}])");
 
   private static final Pattern ANCHOR = Pattern.compile("[\\p{L}\\p{N}_-]{1,120}");
   private static final Pattern ALIGN = Pattern.compile("left|center|right");
@@ -105,7 +114,7 @@ public class Markdown {
 
   public Markdown() {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
-    this.parser = Parser.builder().extensions(extensions).build();
+    this.parser = Parser.builder().extensions(extensions).postProcessor(new CjkEmphasis()).build();
     this.html =
         HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
     this.text = TextContentRenderer.builder().build();
@@ -125,6 +134,39 @@ public class Markdown {
       return "";
     }
     return text.render(parser.parse(markdown));
+  }
+
+  /**
+   * The places where {@code markdown}, once rendered, would still show an emphasis marker ({@code
+   * **}, {@code __}, or a {@code *} against a word): a few characters around each, for a warning;
+   * empty when there are none. Code keeps its asterisks and is not looked at.
+   */
+  public List<String> unrenderedEmphasis(String markdown) {
+    if (markdown == null || markdown.isBlank()) {
+      return List.of();
+    }
+    List<String> found = new java.util.ArrayList<>();
+    parser
+        .parse(markdown)
+        .accept(
+            new org.commonmark.node.AbstractVisitor() {
+              @Override
+              public void visit(org.commonmark.node.Text text) {
+                Matcher marker = LEFTOVER.matcher(text.getLiteral());
+                while (marker.find()) {
+                  String literal = text.getLiteral();
+                  int from = Math.max(0, marker.start() - 8);
+                  int to = Math.min(literal.length(), marker.end() + 8);
+                  found.add(literal.substring(from, to).strip());
+                }
+              }
+
+              @Override
+              public void visit(org.commonmark.node.Code code) {
+                // Code keeps its asterisks.
+              }
+            });
+    return List.copyOf(found);
   }
 
   private static boolean isExternal(String href) {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.web.util.HtmlUtils;
 
 class MarkdownTests {
 
@@ -111,5 +112,52 @@ class MarkdownTests {
   @Test
   void keepsChineseHeadingAnchors() {
     assertThat(markdown.toHtml("## 热身")).contains("<h2 id=\"热身\">热身</h2>");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "**画一幅画。**画你想念的人 | <strong>画一幅画。</strong>画你想念的人",
+        "这是**“重要”**的事 | 这是<strong>“重要”</strong>的事",
+        "**（可选）**带一张纸 | <strong>（可选）</strong>带一张纸",
+        "先说*感受。*再说原因 | 先说<em>感受。</em>再说原因",
+        "**第一步：**深呼吸。**第二步：**数到十。 | <strong>第一步：</strong>深呼吸。<strong>第二步：</strong>数到十。",
+        "**外面*里面。*还在外面。**后面 | <strong>外面<em>里面。</em>还在外面。</strong>后面",
+        "Chinese **中文，**then more | Chinese <strong>中文，</strong>then more",
+      })
+  void emphasisClosesNextToChinesePunctuation(String source, String expected) {
+    assertThat(HtmlUtils.htmlUnescape(markdown.toHtml(source.strip())))
+        .contains(expected.strip())
+        .doesNotContain("*");
+    assertThat(markdown.unrenderedEmphasis(source.strip())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2 * 3 * 4 = 24",
+        "a * b",
+        "**foo bar **",
+        "*foo**bar**baz*",
+        "foo*bar*baz",
+        "`**code**` stays",
+      })
+  void otherLanguagesAreParsedExactlyAsCommonMarkSays(String source) {
+    String plain =
+        org.commonmark.renderer.html.HtmlRenderer.builder()
+            .build()
+            .render(org.commonmark.parser.Parser.builder().build().parse(source));
+    assertThat(HtmlUtils.htmlUnescape(markdown.toHtml(source)).strip())
+        .isEqualTo(HtmlUtils.htmlUnescape(plain).strip());
+  }
+
+  @Test
+  void findsTheEmphasisMarkersRenderingWouldStillShow() {
+    assertThat(markdown.unrenderedEmphasis("只有一个**没有关上的星号")).hasSize(1);
+    assertThat(markdown.unrenderedEmphasis("A **bold start and no end")).hasSize(1);
+    assertThat(markdown.unrenderedEmphasis("__下划线__没关")).isNotEmpty();
+    assertThat(markdown.unrenderedEmphasis("2 * 3 = 6, `a*b` in code")).isEmpty();
+    assertThat(markdown.unrenderedEmphasis("**全都好。**然后")).isEmpty();
   }
 }

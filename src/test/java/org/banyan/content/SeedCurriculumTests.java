@@ -336,4 +336,30 @@ class SeedCurriculumTests {
     }
     assertThat(found).isEmpty();
   }
+
+  /** The Markdown of an item as readers meet it: a lesson's or course's body, a module's units. */
+  private static List<String> markdownOf(Item item) {
+    List<String> markdowns = new ArrayList<>();
+    markdowns.add(item.read().content().markdown());
+    if (item.read().content() instanceof ModuleContent module) {
+      module.units().forEach(u -> markdowns.add(u.markdown()));
+    }
+    return markdowns;
+  }
+
+  @Test
+  void noRenderedItemShowsAnEmphasisMarker() {
+    Markdown markdown = new Markdown();
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      for (String text : markdownOf(item)) {
+        markdown.unrenderedEmphasis(text).forEach(place -> found.add(item.path() + ": " + place));
+        String html = markdown.toHtml(text);
+        if (html.contains("**") || html.matches("(?s).*(?<!_)__(?!_).*")) {
+          found.add(item.path() + ": the HTML shows ** or __");
+        }
+      }
+    }
+    assertThat(found).isEmpty();
+  }
 }
