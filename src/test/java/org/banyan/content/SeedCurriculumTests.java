@@ -45,6 +45,31 @@ class SeedCurriculumTests {
       Pattern.compile("(?<![\\d-])(1\\d{10}|\\d{3,4}-\\d{7,8}|\\d{5,})(?![\\d-])");
   private static final Set<String> EMOTIONAL = Set.of("self-awareness", "self-management");
 
+  /** What the safeguarding of a medium- or high-sensitivity lesson must say, in its language. */
+  private static final Map<String, List<String>> DUTY_TO_REPORT =
+      Map.of(
+          "en",
+          List.of("mandatory reporting", "110", "police", "class teacher", "counselling room"),
+          "zh-CN",
+          List.of("强制报告", "110", "公安", "班主任", "心理辅导室"));
+
+  /** The referral roles of a Chinese school, named in every lesson's safeguarding. */
+  private static final Map<String, List<String>> REFERRAL_ROLES =
+      Map.of(
+          "en", List.of("class teacher", "counselling room", "children's director"),
+          "zh-CN", List.of("班主任", "心理辅导室", "儿童主任"));
+
+  private static final Pattern BORROWED_ROLE =
+      Pattern.compile("(?i)designated (safeguarding )?(person|staff|teacher|lead)|指定(的)?负责人");
+  private static final Pattern SOFTWARE_WORDS =
+      Pattern.compile("(?i)\\bdeploy\\w*|\\bconfigur\\w*|部署|配置|挺身者");
+
+  /** A promise that nobody will read what children write, unless the text warns against it. */
+  private static final Pattern SECRECY_PROMISE =
+      Pattern.compile(
+          "(?i)(?<!(not|never|don't) promise .{0,12})(?<!不要答应.{0,6})"
+              + "(nobody will (read|see)|no one will (read|see)|谁都不会看|不会有人看)");
+
   record Item(String path, ContentType type, ContentFiles.Read read, String body) {}
 
   static final List<Item> items = new ArrayList<>();
@@ -128,7 +153,7 @@ class SeedCurriculumTests {
   void thereAreEnoughLessonsCoursesAndModulesInBothLanguages() {
     for (String lang : List.of("en", "zh-CN")) {
       List<Item> lessons = of(ContentType.LESSON, lang);
-      assertThat(lessons).as(lang).hasSizeGreaterThanOrEqualTo(32);
+      assertThat(lessons).as(lang).hasSizeGreaterThanOrEqualTo(48);
       long emotional =
           lessons.stream()
               .filter(
@@ -152,10 +177,10 @@ class SeedCurriculumTests {
                 .count();
         assertThat(inBand)
             .as("grades %d-%d in %s", band[0], band[1], lang)
-            .isGreaterThanOrEqualTo(6);
+            .isGreaterThanOrEqualTo(band[0] == 7 ? 12 : 6);
       }
-      assertThat(of(ContentType.COURSE, lang)).as(lang).hasSizeGreaterThanOrEqualTo(4);
-      assertThat(of(ContentType.MODULE, lang)).as(lang).hasSizeGreaterThanOrEqualTo(5);
+      assertThat(of(ContentType.COURSE, lang)).as(lang).hasSizeGreaterThanOrEqualTo(6);
+      assertThat(of(ContentType.MODULE, lang)).as(lang).hasSizeGreaterThanOrEqualTo(7);
     }
   }
 
@@ -361,5 +386,138 @@ class SeedCurriculumTests {
       }
     }
     assertThat(found).isEmpty();
+  }
+
+  private static String safeguardingOf(Item item) {
+    String heading = SECTIONS.get(item.read().lang()).get(6);
+    return LessonSections.split(item.body()).stream()
+        .filter(section -> section.heading().equals(heading))
+        .map(LessonSections.Section::markdown)
+        .findFirst()
+        .orElse("");
+  }
+
+  @Test
+  void mediumAndHighLessonsSayTheDutyToReportAndEveryLessonNamesTheReferralRoles() {
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      if (!(item.read().content() instanceof LessonContent lesson)) {
+        continue;
+      }
+      String lang = item.read().lang();
+      String safeguarding = safeguardingOf(item).toLowerCase(java.util.Locale.ROOT);
+      List<String> required = new ArrayList<>(REFERRAL_ROLES.get(lang));
+      if (!lesson.sensitivity().equals("low")) {
+        required.addAll(DUTY_TO_REPORT.get(lang));
+      }
+      for (String words : required) {
+        if (!safeguarding.contains(words.toLowerCase(java.util.Locale.ROOT))) {
+          found.add(item.path() + " (" + lesson.sensitivity() + "): safeguarding lacks " + words);
+        }
+      }
+    }
+    for (Item item : of(ContentType.MODULE, "zh-CN")) {
+      if (item.read().slug().equals("recognising-distress-and-referral")) {
+        String all = String.join("\n", markdownOf(item));
+        DUTY_TO_REPORT.get("zh-CN").stream()
+            .filter(words -> !all.contains(words))
+            .forEach(words -> found.add(item.path() + ": lacks " + words));
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void contentBorrowsNoRolesUsesNoSoftwareWordsAndPromisesNoSecrecy() {
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      String text =
+          String.join("\n", markdownOf(item))
+              + "\n"
+              + item.read().content().title()
+              + "\n"
+              + item.read().content().summary();
+      for (Pattern wrong : List.of(BORROWED_ROLE, SOFTWARE_WORDS, SECRECY_PROMISE)) {
+        wrong.matcher(text).results().forEach(m -> found.add(item.path() + ": " + m.group()));
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void juniorSecondaryLessonsFillAFortyFiveMinutePeriod() {
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      if (item.read().content() instanceof LessonContent lesson
+          && lesson.grades().stream().allMatch(g -> g >= 7)
+          && lesson.durationMinutes() != 45) {
+        found.add(item.path() + ": " + lesson.durationMinutes() + " minutes");
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void everyLessonBelongsToACourse() {
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      if (item.type() != ContentType.LESSON) {
+        continue;
+      }
+      boolean inACourse =
+          of(ContentType.COURSE, item.read().lang()).stream()
+              .anyMatch(
+                  course ->
+                      ((CourseContent) course.read().content())
+                          .lessonSlugs()
+                          .contains(item.read().slug()));
+      if (!inACourse) {
+        found.add(item.path());
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  /**
+   * Across all single-answer questions of a language, the right answer is the longest choice in at
+   * most a third of them (with four choices, chance is a quarter), and never much longer than the
+   * longest wrong one: no answer can be guessed from its form.
+   */
+  @Test
+  void quizAnswersCannotBeGuessedFromTheirLength() {
+    for (String lang : List.of("en", "zh-CN")) {
+      int questions = 0;
+      int rightIsLongest = 0;
+      List<String> giveaways = new ArrayList<>();
+      for (Item item : of(ContentType.MODULE, lang)) {
+        for (ModuleContent.Unit unit : ((ModuleContent) item.read().content()).units()) {
+          for (ModuleContent.Question question :
+              unit.questions() == null ? List.<ModuleContent.Question>of() : unit.questions()) {
+            if (question.correct().size() != 1) {
+              continue;
+            }
+            questions++;
+            int right = question.choices().get(question.correct().get(0)).length();
+            int longestWrong = 0;
+            for (int i = 0; i < question.choices().size(); i++) {
+              if (i != question.correct().get(0)) {
+                longestWrong = Math.max(longestWrong, question.choices().get(i).length());
+              }
+            }
+            if (right > longestWrong) {
+              rightIsLongest++;
+            }
+            if (right > longestWrong * 1.3 + 3) {
+              giveaways.add(item.path() + " " + unit.id() + "/" + question.id());
+            }
+          }
+        }
+      }
+      assertThat(questions).as(lang).isPositive();
+      assertThat(rightIsLongest * 3)
+          .as("%d of %d in %s", rightIsLongest, questions, lang)
+          .isLessThanOrEqualTo(questions);
+      assertThat(giveaways).as(lang).isEmpty();
+    }
   }
 }
