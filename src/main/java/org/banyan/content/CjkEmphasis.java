@@ -1,164 +1,129 @@
 package org.banyan.content;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.Emphasis;
-import org.commonmark.node.Node;
-import org.commonmark.node.StrongEmphasis;
-import org.commonmark.node.Text;
-import org.commonmark.parser.PostProcessor;
+import java.util.regex.Pattern;
 
 /**
- * Emphasis that CommonMark leaves as literal {@code *} next to Chinese. The spec lets a delimiter
- * run close only when it is not preceded by punctuation or is followed by a space or punctuation,
- * so {@code **画一幅画。**画你想念的人} keeps its asterisks (commonmark-spec#650). Following the "CJK-friendly
- * emphasis" amendment, a run of {@code *} that the parser left as text and that stands next to a
- * Chinese, Japanese or Korean character or punctuation mark may open when a non-space follows it
- * and close when a non-space precedes it; such runs are paired, innermost first, within one
- * paragraph, heading or cell. Text in other languages is parsed exactly as CommonMark says.
+ * Emphasis that CommonMark would leave as literal {@code *} next to Chinese. The spec lets a
+ * delimiter run close only when it is not preceded by punctuation or is followed by a space or
+ * punctuation (and open only mirror-wise), so {@code **画一幅画。**画你想念的人} keeps its asterisks
+ * (commonmark-spec#650). The "CJK-friendly emphasis" amendment lets such a run open or close when
+ * the punctuation, or the character on its other side, is Chinese, Japanese or Korean.
+ *
+ * <p>commonmark-java decides flanking inside its parser, so this works on the source instead: an
+ * invisible word joiner (U+2060, neither space nor punctuation) goes between a run of {@code *} and
+ * the punctuation beside it, where the other side is not a space and either side is CJK. The parser
+ * then sees what the amendment means, pairs runs with its own algorithm, and the joiners are taken
+ * out of what it renders. Text in other languages is untouched, as are code spans, fenced and
+ * indented code, and escaped asterisks.
  */
-final class CjkEmphasis implements PostProcessor {
+final class CjkEmphasis {
 
-  @Override
-  public Node process(Node document) {
-    Set<Node> containers = new LinkedHashSet<>();
-    document.accept(
-        new AbstractVisitor() {
-          @Override
-          public void visit(Text text) {
-            if (text.getLiteral().indexOf('*') >= 0 && text.getParent() != null) {
-              containers.add(text.getParent());
-            }
-          }
+  static final char JOINER = '\u2060';
 
-          @Override
-          public void visit(Code code) {
-            // Code keeps its asterisks.
-          }
-        });
-    containers.forEach(CjkEmphasis::pair);
-    return document;
-  }
+  private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,}).*");
 
-  /** A run of {@code *} split off into a text node of its own. */
-  private record Run(Text node, boolean canOpen, boolean canClose) {
+  private CjkEmphasis() {}
 
-    int length() {
-      return node.getLiteral().length();
+  /** {@code markdown} with joiners where the amendment lets a run of {@code *} open or close. */
+  static String prepare(String markdown) {
+    if (markdown.indexOf('*') < 0 || markdown.codePoints().noneMatch(CjkEmphasis::isCjk)) {
+      return markdown;
     }
-  }
-
-  private static void pair(Node container) {
-    List<Run> runs = new ArrayList<>();
-    for (Node child = container.getFirstChild(); child != null; ) {
-      Node next = child.getNext();
-      if (child instanceof Text text && text.getLiteral().indexOf('*') >= 0) {
-        runs.addAll(split(text));
+    StringBuilder out = new StringBuilder(markdown.length() + 16);
+    String fence = null;
+    for (String line : markdown.split("\n", -1)) {
+      if (out.length() > 0) {
+        out.append('\n');
       }
-      child = next;
-    }
-    Deque<Run> open = new ArrayDeque<>();
-    for (Run run : runs) {
-      Run opener = run.canClose() ? matching(open, run.length()) : null;
-      if (opener != null) {
-        while (open.peek() != opener) {
-          open.pop();
+      var opening = FENCE.matcher(line);
+      if (fence == null && opening.matches()) {
+        fence = opening.group(1).substring(0, 3);
+        out.append(line);
+      } else if (fence != null) {
+        if (line.strip().startsWith(fence)) {
+          fence = null;
         }
-        open.pop();
-        wrap(opener.node(), run.node());
-      } else if (run.canOpen()) {
-        open.push(run);
+        out.append(line);
+      } else if (line.startsWith("    ") || line.startsWith("\t")) {
+        out.append(line);
+      } else {
+        out.append(prepareLine(line));
       }
     }
+    return out.toString();
   }
 
-  private static Run matching(Deque<Run> open, int length) {
-    for (Run candidate : open) {
-      if (candidate.length() == length) {
-        return candidate;
-      }
-    }
-    return null;
+  /** Takes the joiners {@link #prepare} put in out of rendered text. */
+  static String finish(String rendered) {
+    return rendered.indexOf(JOINER) < 0 ? rendered : rendered.replace(String.valueOf(JOINER), "");
   }
 
-  /**
-   * Splits the runs of {@code *} next to CJK text out of {@code text}, in place, and answers them;
-   * runs of one or two asterisks only, the lengths of emphasis and strong emphasis.
-   */
-  private static List<Run> split(Text text) {
-    String literal = text.getLiteral();
-    List<int[]> found = new ArrayList<>();
-    for (int i = 0; i < literal.length(); ) {
-      if (literal.charAt(i) != '*') {
+  private static String prepareLine(String line) {
+    StringBuilder out = new StringBuilder(line.length() + 8);
+    int i = 0;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c == '\\' && i + 1 < line.length()) {
+        out.append(c).append(line.charAt(i + 1));
+        i += 2;
+      } else if (c == '`') {
+        int ticks = run(line, i, '`');
+        int close = line.indexOf("`".repeat(ticks), i + ticks);
+        int end = close < 0 ? i + ticks : close + ticks;
+        out.append(line, i, end);
+        i = end;
+      } else if (c == '*') {
+        int end = i + run(line, i, '*');
+        int before = i > 0 ? line.codePointBefore(i) : -1;
+        int after = end < line.length() ? line.codePointAt(end) : -1;
+        boolean cjk = isCjk(before) || isCjk(after);
+        if (cjk && isPunctuation(before) && after != -1 && !isSpace(after)) {
+          out.append(JOINER);
+        }
+        out.append(line, i, end);
+        if (cjk && isPunctuation(after) && before != -1 && !isSpace(before)) {
+          out.append(JOINER);
+        }
+        i = end;
+      } else {
+        out.append(c);
         i++;
-        continue;
-      }
-      int end = i;
-      while (end < literal.length() && literal.charAt(end) == '*') {
-        end++;
-      }
-      int before = i > 0 ? literal.codePointBefore(i) : edge(text.getPrevious(), true);
-      int after = end < literal.length() ? literal.codePointAt(end) : edge(text.getNext(), false);
-      if (end - i <= 2 && (isCjk(before) || isCjk(after))) {
-        found.add(new int[] {i, end, before, after});
-      }
-      i = end;
-    }
-    List<Run> runs = new ArrayList<>();
-    if (found.isEmpty()) {
-      return runs;
-    }
-    text.setLiteral(literal.substring(0, found.get(0)[0]));
-    Node cursor = text;
-    for (int k = 0; k < found.size(); k++) {
-      int[] run = found.get(k);
-      Text node = new Text(literal.substring(run[0], run[1]));
-      cursor.insertAfter(node);
-      cursor = node;
-      runs.add(new Run(node, run[3] != -1 && !isSpace(run[3]), run[2] != -1 && !isSpace(run[2])));
-      int next = k + 1 < found.size() ? found.get(k + 1)[0] : literal.length();
-      if (next > run[1]) {
-        Text between = new Text(literal.substring(run[1], next));
-        cursor.insertAfter(between);
-        cursor = between;
       }
     }
-    return runs;
+    return out.toString();
   }
 
-  /** The character at the edge of a neighbouring node; {@code -1} when there is none. */
-  private static int edge(Node neighbour, boolean last) {
-    if (neighbour == null) {
-      return -1;
+  private static int run(String line, int from, char c) {
+    int end = from;
+    while (end < line.length() && line.charAt(end) == c) {
+      end++;
     }
-    if (neighbour instanceof Text text && !text.getLiteral().isEmpty()) {
-      String literal = text.getLiteral();
-      return last ? literal.codePointBefore(literal.length()) : literal.codePointAt(0);
-    }
-    return 'x';
-  }
-
-  private static void wrap(Text opener, Text closer) {
-    Node emphasis =
-        opener.getLiteral().length() == 2 ? new StrongEmphasis("**") : new Emphasis("*");
-    for (Node node = opener.getNext(); node != closer; ) {
-      Node next = node.getNext();
-      emphasis.appendChild(node);
-      node = next;
-    }
-    opener.insertAfter(emphasis);
-    opener.unlink();
-    closer.unlink();
+    return end - from;
   }
 
   private static boolean isSpace(int c) {
     return Character.isWhitespace(c) || Character.getType(c) == Character.SPACE_SEPARATOR;
+  }
+
+  private static boolean isPunctuation(int c) {
+    if (c < 0 || c == '*') {
+      return false;
+    }
+    return switch (Character.getType(c)) {
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.MATH_SYMBOL,
+          Character.CURRENCY_SYMBOL,
+          Character.MODIFIER_SYMBOL,
+          Character.OTHER_SYMBOL ->
+          true;
+      default -> false;
+    };
   }
 
   static boolean isCjk(int c) {

@@ -114,7 +114,7 @@ public class Markdown {
 
   public Markdown() {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
-    this.parser = Parser.builder().extensions(extensions).postProcessor(new CjkEmphasis()).build();
+    this.parser = Parser.builder().extensions(extensions).build();
     this.html =
         HtmlRenderer.builder().extensions(extensions).escapeHtml(true).sanitizeUrls(true).build();
     this.text = TextContentRenderer.builder().build();
@@ -125,7 +125,7 @@ public class Markdown {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return POLICY.sanitize(html.render(parser.parse(markdown)));
+    return POLICY.sanitize(CjkEmphasis.finish(html.render(parse(markdown))));
   }
 
   /** The plain text of {@code markdown}, for search and summaries. */
@@ -133,7 +133,7 @@ public class Markdown {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return text.render(parser.parse(markdown));
+    return CjkEmphasis.finish(text.render(parse(markdown)));
   }
 
   /**
@@ -146,8 +146,7 @@ public class Markdown {
       return List.of();
     }
     List<String> found = new java.util.ArrayList<>();
-    parser
-        .parse(markdown)
+    parse(markdown)
         .accept(
             new org.commonmark.node.AbstractVisitor() {
               @Override
@@ -157,7 +156,7 @@ public class Markdown {
                   String literal = text.getLiteral();
                   int from = Math.max(0, marker.start() - 8);
                   int to = Math.min(literal.length(), marker.end() + 8);
-                  found.add(literal.substring(from, to).strip());
+                  found.add(CjkEmphasis.finish(literal.substring(from, to)).strip());
                 }
               }
 
@@ -167,6 +166,11 @@ public class Markdown {
               }
             });
     return List.copyOf(found);
+  }
+
+  /** Parses with emphasis that closes next to Chinese punctuation ({@link CjkEmphasis}). */
+  private org.commonmark.node.Node parse(String markdown) {
+    return parser.parse(CjkEmphasis.prepare(markdown));
   }
 
   private static boolean isExternal(String href) {

@@ -43,6 +43,35 @@ class ContentImportIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void warnsWhereMarkdownWouldStillShowAnEmphasisMarkerAndImportsTheFileAnyway() {
+    String clean = Json.uniqueSlug("bold");
+    String leftover = Json.uniqueSlug("stars");
+    List<ContentFile> files =
+        List.of(
+            file(
+                "lessons/" + clean + ".en.md",
+                lesson(clean, "Bold next to Chinese", "topics: [friendship]")
+                    + "\n**画一幅画。**画你想念的人\n"),
+            file(
+                "lessons/" + leftover + ".en.md",
+                lesson(leftover, "A bold that never closes", "topics: [friendship]")
+                    + "\nSay **thank you to the driver.\n"));
+
+    ImportReport report = importer.importFiles("admin", files);
+
+    assertThat(report.errors()).isEmpty();
+    assertThat(report.imported()).isEqualTo(2);
+    assertThat(report.warnings())
+        .singleElement()
+        .satisfies(
+            warning -> {
+              assertThat(warning.path()).isEqualTo("lessons/" + leftover + ".en.md");
+              assertThat(warning.line()).isEqualTo(17);
+              assertThat(warning.reason()).contains("**thank");
+            });
+  }
+
+  @Test
   void reportsEachBadFileWithItsPathLineAndReasonAndImportsTheRest() {
     String good = Json.uniqueSlug("good");
     String unknownTopic = Json.uniqueSlug("topic");

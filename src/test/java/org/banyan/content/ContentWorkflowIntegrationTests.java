@@ -592,7 +592,16 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
     assertThat(page.body())
         .contains("id=\"preview\"")
         .contains("<strong>bold move</strong>")
-        .doesNotContain("<script>alert(1)</script>");
+        .doesNotContain("<script>alert(1)</script>")
+        .doesNotContain("id=\"unrendered-emphasis\"");
+
+    form.put("markdown", "## Warm-up\n\n**画一幅画。**画你想念的人。说一声**谢谢司机。");
+    HttpResponse<String> leftover =
+        browser.submit("/authoring/lessons/" + id, "/authoring/lessons/" + id, form);
+    assertThat(leftover.body())
+        .contains("<strong>画一幅画。</strong>")
+        .contains("id=\"unrendered-emphasis\"")
+        .contains("**谢谢司机");
     assertThat(Json.read(as("author").get("/api/v1/authoring/lessons/" + id + "/revisions")).size())
         .isEqualTo(1);
 

@@ -153,6 +153,16 @@ class MarkdownTests {
   }
 
   @Test
+  void aRunAfterChinesePunctuationClosesTheBoldBeforeItInsteadOfOpeningAnother() {
+    String source = "**画一幅画。**画你想念的人。说一声**谢谢司机。";
+    assertThat(HtmlUtils.htmlUnescape(markdown.toHtml(source)))
+        .contains("<strong>画一幅画。</strong>画你想念的人。说一声**谢谢司机。")
+        .doesNotContain("\u2060");
+    assertThat(markdown.unrenderedEmphasis(source)).singleElement().asString().contains("**谢谢");
+    assertThat(markdown.toText(source)).isEqualTo("画一幅画。画你想念的人。说一声**谢谢司机。");
+  }
+
+  @Test
   void findsTheEmphasisMarkersRenderingWouldStillShow() {
     assertThat(markdown.unrenderedEmphasis("只有一个**没有关上的星号")).hasSize(1);
     assertThat(markdown.unrenderedEmphasis("A **bold start and no end")).hasSize(1);
