@@ -129,7 +129,8 @@ class TrainingIntegrationTests extends PostgresTestBase {
     for (ModuleContent.Unit unit : content.units()) {
       HttpResponse<String> response;
       switch (unit.type()) {
-        case "quiz" -> response = complete(teacher, "en", unit.id(), answers(unit, 8));
+        case "quiz" ->
+            response = complete(teacher, "en", unit.id(), answers(unit, unit.questions().size()));
         case "reflection" ->
             response =
                 complete(teacher, "en", unit.id(), "{\"text\":\"I will call the parents.\"}");
@@ -187,12 +188,12 @@ class TrainingIntegrationTests extends PostgresTestBase {
     String teacher = teacher("Quiz teacher");
     ModuleContent.Unit quiz = unit("en", "quiz");
     assertThat(quiz.passMark()).isEqualTo(80);
-    assertThat(quiz.questions()).hasSize(8);
+    assertThat(quiz.questions()).hasSize(10);
     assertThat(quiz.questions().get(0).correct()).as("several right answers").hasSize(2);
 
     // The first question needs both right choices: one of them alone is wrong.
     String half =
-        answers(quiz, 8)
+        answers(quiz, 10)
             .replaceFirst(
                 "\"" + quiz.questions().get(0).id() + "\":\\[[0-9,]+\\]",
                 "\""
@@ -201,12 +202,12 @@ class TrainingIntegrationTests extends PostgresTestBase {
                     + quiz.questions().get(0).correct().get(0)
                     + "]");
     JsonNode partly = json(complete(teacher, "en", quiz.id(), half)).get("unit");
-    assertThat(partly.get("score").asInt()).isEqualTo(87);
+    assertThat(partly.get("score").asInt()).isEqualTo(90);
     assertThat(partly.get("passed").asBoolean()).isTrue();
 
     String other = teacher("Quiz teacher two");
-    JsonNode failed = json(complete(other, "en", quiz.id(), answers(quiz, 6))).get("unit");
-    assertThat(failed.get("score").asInt()).isEqualTo(75);
+    JsonNode failed = json(complete(other, "en", quiz.id(), answers(quiz, 7))).get("unit");
+    assertThat(failed.get("score").asInt()).isEqualTo(70);
     assertThat(failed.get("passed").asBoolean()).isFalse();
     assertThat(failed.get("status").asString()).isEqualTo("in_progress");
     assertThat(failed.get("attempts").asInt()).isEqualTo(1);
@@ -218,8 +219,8 @@ class TrainingIntegrationTests extends PostgresTestBase {
     assertThat(api(client(), other).get("/training/modules/en/" + MODULE).body())
         .doesNotContain("right-mark");
 
-    JsonNode passed = json(complete(other, "en", quiz.id(), answers(quiz, 7))).get("unit");
-    assertThat(passed.get("score").asInt()).isEqualTo(87);
+    JsonNode passed = json(complete(other, "en", quiz.id(), answers(quiz, 8))).get("unit");
+    assertThat(passed.get("score").asInt()).isEqualTo(80);
     assertThat(passed.get("passed").asBoolean()).isTrue();
     assertThat(passed.get("status").asString()).isEqualTo("completed");
     assertThat(passed.get("attempts").asInt()).isEqualTo(2);
@@ -227,12 +228,12 @@ class TrainingIntegrationTests extends PostgresTestBase {
     JsonNode worse = json(complete(other, "en", quiz.id(), answers(quiz, 2))).get("unit");
     assertThat(worse.get("passed").asBoolean()).isFalse();
     assertThat(worse.get("status").asString()).as("a pass is never lost").isEqualTo("completed");
-    assertThat(worse.get("bestScore").asInt()).isEqualTo(87);
+    assertThat(worse.get("bestScore").asInt()).isEqualTo(80);
     assertThat(worse.get("attempts").asInt()).isEqualTo(3);
 
     JsonNode shown =
         unitNode(json(api(client(), other).get("/api/v1/me/modules/en/" + MODULE)), quiz.id());
-    assertThat(shown.get("bestScore").asInt()).isEqualTo(87);
+    assertThat(shown.get("bestScore").asInt()).isEqualTo(80);
     assertThat(shown.get("attempts").asInt()).isEqualTo(3);
     List<Integer> correct = new ArrayList<>();
     shown.get("questions").get(0).get("correct").values().forEach(c -> correct.add(c.asInt()));
@@ -282,7 +283,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
         concurrently(
             2,
             List.of(
-                () -> complete(teacher, "en", quiz.id(), answers(quiz, 8)).statusCode(),
+                () -> complete(teacher, "en", quiz.id(), answers(quiz, 10)).statusCode(),
                 () -> complete(teacher, "en", last.id(), "{\"text\":\"Again.\"}").statusCode()));
     assertThat(finals).containsOnly(200);
     assertThat(myAssignment(teacher, id).get("status").asString()).isEqualTo("completed");
@@ -560,7 +561,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
               + ",";
       assertThat(lines[i + 1]).startsWith(expected);
     }
-    assertThat(text).contains(chinese + ",\"李, \"\"老师\"\"\",in_progress,14,").contains(",75,");
+    assertThat(text).contains(chinese + ",\"李, \"\"老师\"\"\",in_progress,12,").contains(",60,");
     assertThat(text).contains(plain + ",'=Plain teacher,not_started,0,,,");
     assertThat(browserAs("trainer").getBytes("/trainer/assignments/" + id + "/progress.csv").body())
         .isEqualTo(bytes);
@@ -573,7 +574,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
     ModuleContent content = module("en");
     complete(teacher, "en", content.units().get(0).id(), null);
     complete(teacher, "en", unit("en", "reflection").id(), "{\"text\":\"A reflection.\"}");
-    complete(teacher, "en", unit("en", "quiz").id(), answers(unit("en", "quiz"), 8));
+    complete(teacher, "en", unit("en", "quiz").id(), answers(unit("en", "quiz"), 10));
 
     List<JsonNode> all = new ArrayList<>();
     String next = "/api/v1/xapi/statements?limit=2";
@@ -632,9 +633,9 @@ class TrainingIntegrationTests extends PostgresTestBase {
         .isEqualTo(base + "/training/modules/en/" + MODULE + "/units/" + unit("en", "quiz").id());
     JsonNode score = quiz.get("result").get("score");
     assertThat(score.get("scaled").asDouble()).isEqualTo(1.0);
-    assertThat(score.get("raw").asInt()).isEqualTo(8);
+    assertThat(score.get("raw").asInt()).isEqualTo(10);
     assertThat(score.get("min").asInt()).isZero();
-    assertThat(score.get("max").asInt()).isEqualTo(8);
+    assertThat(score.get("max").asInt()).isEqualTo(10);
     assertThat(quiz.get("result").get("success").asBoolean()).isTrue();
     assertThat(quiz.get("result").get("completion").asBoolean()).isTrue();
     assertThat(mine.get(2).get("result").get("response").asString()).isEqualTo("A reflection.");

@@ -152,7 +152,7 @@ class BrowserIntegrationTests extends PostgresTestBase {
         .until(
             ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("li.done[data-lesson=naming-feelings]")));
-    assertThat(chrome.findElement(By.id("progress")).getText()).isEqualTo("1 of 8 lessons taught");
+    assertThat(chrome.findElement(By.id("progress")).getText()).isEqualTo("1 of 10 lessons taught");
     assertThat(chrome.findElement(By.cssSelector("li.next")).getDomAttribute("data-lesson"))
         .isEqualTo("emotion-thermometer");
     assertThat(Browser.consoleErrors(chrome)).isEmpty();
