@@ -175,6 +175,7 @@ final class TextQueries {
         }
       }
     }
+    empty &= !addKindAsked(any, text);
     List<String> taxonomyTokens = limit(analyze(taxonomyWords, "taxonomy", text));
     empty &= !addTopics(any, taxonomy.matches(taxonomyTokens), TERMS_BOOST);
     if (fuzzy) {
@@ -187,6 +188,34 @@ final class TextQueries {
     }
     return empty ? null : any.build();
   }
+
+  /**
+   * A query that names a kind of item ("course for left-behind children", "留守儿童 课程", "teacher
+   * training") prefers items of that kind: a clause on the kind's indexed term, as strong as a
+   * topic named by several words. Answers whether one was added.
+   */
+  private static boolean addKindAsked(BooleanQuery.Builder any, String text) {
+    boolean added = false;
+    for (Map.Entry<String, Pattern> kind : KIND_WORDS.entrySet()) {
+      if (kind.getValue().matcher(text).find()) {
+        any.add(
+            new BoostQuery(new TermQuery(new Term(IndexSchema.TYPE, kind.getKey())), KIND_BOOST),
+            BooleanClause.Occur.SHOULD);
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  static final float KIND_BOOST = 4 * TERMS_BOOST;
+
+  /** The words that ask for a kind of item, by the kind's key. */
+  private static final Map<String, Pattern> KIND_WORDS =
+      Map.of(
+          "course",
+          Pattern.compile("(?i)\\bcourses?\\b|课程"),
+          "module",
+          Pattern.compile("(?i)\\b(training|modules?)\\b|培训"));
 
   /**
    * A clause per topic or competency the words name, on the facet's own indexed term, weighted by

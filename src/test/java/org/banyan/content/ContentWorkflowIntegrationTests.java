@@ -550,7 +550,7 @@ class ContentWorkflowIntegrationTests extends PostgresTestBase {
   @Test
   void theCoursePageShowsUnitsWeeksAndTotalTime() {
     String page = client().header("Accept-Language", "en").get("/courses/en/feelings-first").body();
-    assertThat(page).contains("class=\"unit\"").contains("week").contains("320 min");
+    assertThat(page).contains("class=\"unit\"").contains("week").contains("400 min");
   }
 
   @Test

@@ -16,6 +16,19 @@ class TextQueriesTests {
   private final TextQueries queries = new TextQueries(IndexSchema.forQueries());
 
   @Test
+  void aQueryThatNamesAKindOfItemPrefersThatKind() {
+    assertThat(queries.query("course for left-behind children", false).toString())
+        .contains("type:course");
+    assertThat(queries.query("留守儿童 课程", false).toString()).contains("type:course");
+    assertThat(queries.query("teacher training on referral", false).toString())
+        .contains("type:module")
+        .doesNotContain("type:course");
+    assertThat(queries.query("教师培训", false).toString()).contains("type:module");
+    assertThat(queries.query("angry", false).toString()).doesNotContain("type:");
+    assertThat(queries.query("discourse", false).toString()).doesNotContain("type:");
+  }
+
+  @Test
   void theTypedPhraseInATitleCountsMoreThanItsWordsApart(@TempDir Path dir) throws Exception {
     try (SearchIndex index = new SearchIndex(dir, new Documents(new Markdown()))) {
       // The same words, as many of them: only their order differs.
