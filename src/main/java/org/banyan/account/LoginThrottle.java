@@ -97,10 +97,21 @@ class LoginThrottle {
     return attempt;
   }
 
-  /** The password was wrong: the slots stay counted, and a key at its limit is locked. */
+  /**
+   * The password was wrong: the slots stay counted, and a key at its limit is locked. Keys whose
+   * window and lock are both over are dropped, so that guessing random names leaves nothing behind.
+   */
   @Transactional
   void failed(Attempt attempt) {
     OffsetDateTime now = now();
+    db.sql(
+            """
+            DELETE FROM login_counters
+            WHERE window_start <= :since AND (locked_until IS NULL OR locked_until <= :now)
+            """)
+        .param("since", now.minus(WINDOW))
+        .param("now", now)
+        .update();
     for (String key : attempt.keysInLockOrder()) {
       db.sql(
               """

@@ -78,6 +78,13 @@ class SessionGuard extends OncePerRequestFilter {
     }
   }
 
+  /** The theme's files are the same for everyone: no record to check. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = path(request);
+    return path.startsWith("/theme/") || path.equals("/favicon.ico");
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -15,6 +15,7 @@ class LoginThrottleIntegrationTests extends PostgresTestBase {
 
   @Autowired Accounts accounts;
   @Autowired AuditLog audit;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient db;
 
   private void createTeacher(String username) {
     accounts.create(
@@ -195,6 +196,32 @@ class LoginThrottleIntegrationTests extends PostgresTestBase {
                 .get("/api/v1/me")
                 .statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void keysWhoseWindowAndLockAreOverAreDroppedWithTheNextFailure() {
+    java.time.OffsetDateTime hourAgo = java.time.OffsetDateTime.now().minusHours(1);
+    db.sql(
+            "INSERT INTO login_counters (throttle_key, failures, window_start, locked_until)"
+                + " VALUES ('user:long.gone', 3, :t, :t)")
+        .param("t", hourAgo)
+        .update();
+
+    client()
+        .header("X-Forwarded-For", "198.51.100.90")
+        .basic("someone.else", "wrong-pass-1")
+        .get("/api/v1/me");
+
+    assertThat(
+            db.sql("SELECT count(*) FROM login_counters WHERE throttle_key = 'user:long.gone'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            db.sql("SELECT count(*) FROM login_counters WHERE throttle_key = 'user:someone.else'")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private List<Integer> attempts(String username) {
