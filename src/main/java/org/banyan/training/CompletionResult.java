@@ -24,7 +24,8 @@ public record CompletionResult(UnitResult unit, ModuleResult module) {
       Integer bestScore,
       Integer attempts,
       Integer attemptsLeft,
-      OffsetDateTime nextAttemptAt) {
+      OffsetDateTime nextAttemptAt)
+      implements java.io.Serializable {
 
     static UnitResult completed() {
       return new UnitResult(TrainingStatus.COMPLETED, null, null, null, null, null, null);

@@ -10,7 +10,8 @@ import java.util.List;
  * @param code the message code of the reason
  * @param args the arguments of the message, never null
  */
-public record Violation(String field, String code, List<Object> args) {
+public record Violation(String field, String code, List<Object> args)
+    implements java.io.Serializable {
 
   public Violation {
     args = List.copyOf(args);
