@@ -31,12 +31,47 @@ public final class TestDatabase {
 
   /** Another empty database, for a test that needs to start from nothing. */
   public static String fresh() {
-    String name = "banyan_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    dropLeftovers();
+    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+    // Not forced: the application contexts close in shutdown hooks of their own, at the same time,
+    // and one whose database vanished under it waits for connections until it times out. A
+    // database still in use then is dropped by the next run.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropIfUnused(name)));
     return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+  }
+
+  private static final String PREFIX = "banyan_test_";
+  private static boolean leftoversDropped;
+
+  /** Drops the databases earlier runs left, unless one is in use (a run going on beside this). */
+  private static synchronized void dropLeftovers() {
+    if (leftoversDropped) {
+      return;
+    }
+    leftoversDropped = true;
+    java.util.List<String> names = new java.util.ArrayList<>();
+    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+        Statement statement = connection.createStatement();
+        java.sql.ResultSet rows =
+            statement.executeQuery(
+                "SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      return;
+    }
+    names.forEach(TestDatabase::dropIfUnused);
+  }
+
+  private static void dropIfUnused(String name) {
+    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP DATABASE IF EXISTS " + name);
+    } catch (SQLException inUse) {
+      // Dropped by a later run.
+    }
   }
 
   /**

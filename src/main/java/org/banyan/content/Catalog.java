@@ -77,6 +77,11 @@ public class Catalog {
     return taxonomy.get();
   }
 
+  /** Reads the taxonomy again, when the change journal says another node imported a new one. */
+  public void reloadTaxonomy() {
+    taxonomy.reload();
+  }
+
   private PublishedItem item(ContentStore.PublishedRow row) {
     return new PublishedItem(
         row.id(),

@@ -44,6 +44,7 @@ public class ContentImporter {
   private final TaxonomyHolder taxonomy;
   private final ContentFolder folder;
   private final AfterCommit events;
+  private final CatalogChanges changes;
   private final AuditLog audit;
   private final MessageSource messages;
   private final TransactionTemplate transactions;
@@ -61,6 +62,7 @@ public class ContentImporter {
       TaxonomyHolder taxonomy,
       ContentFolder folder,
       AfterCommit events,
+      CatalogChanges changes,
       AuditLog audit,
       MessageSource messages,
       PlatformTransactionManager transactions,
@@ -76,6 +78,7 @@ public class ContentImporter {
     this.taxonomy = taxonomy;
     this.folder = folder;
     this.events = events;
+    this.changes = changes;
     this.audit = audit;
     this.messages = messages;
     this.transactions = new TransactionTemplate(transactions);
@@ -114,7 +117,7 @@ public class ContentImporter {
     for (ContentFile file : files) {
       if (file.path().equals("taxonomy.yml")) {
         try {
-          taxonomy.set(ContentFolder.parseTaxonomy(file.text()));
+          taxonomy.set(file.text());
         } catch (RuntimeException e) {
           errors.add(
               new ImportReport.ImportError(
@@ -296,6 +299,7 @@ public class ContentImporter {
         id, revision, actor, read.content(), "Imported from " + file.path(), now);
     store.publishImported(id, revision, reviewBy, now);
     store.insertReview(id, revision, actor, "IMPORTED", null, now);
+    changes.itemChanged(id);
     events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
     return outcome;
   }

@@ -25,6 +25,7 @@ public class Reviews {
   private final Authoring authoring;
   private final Catalog catalog;
   private final AfterCommit events;
+  private final CatalogChanges changes;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -33,12 +34,14 @@ public class Reviews {
       Authoring authoring,
       Catalog catalog,
       AfterCommit events,
+      CatalogChanges changes,
       AuditLog audit,
       Clock clock) {
     this.store = store;
     this.authoring = authoring;
     this.catalog = catalog;
     this.events = events;
+    this.changes = changes;
     this.audit = audit;
     this.clock = clock;
   }
@@ -82,6 +85,7 @@ public class Reviews {
     }
     store.insertReview(id, revision, reviewer, "APPROVED", null, now());
     audit.record(reviewer, "CONTENT_PUBLISHED", Authoring.describe(item), "revision " + revision);
+    changes.itemChanged(id);
     events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
     return authoring.summary(id);
   }
@@ -131,6 +135,7 @@ public class Reviews {
       throw StepNotAllowed.from("archive", item.status());
     }
     audit.record(actor, "CONTENT_ARCHIVED", Authoring.describe(item), null);
+    changes.itemChanged(id);
     events.publish(new ContentArchived(id, type, item.lang(), item.slug()));
     return authoring.summary(id);
   }

@@ -17,10 +17,10 @@ import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
 import org.banyan.content.CourseContent;
 import org.banyan.content.PublishedItem;
-import org.banyan.web.AfterCommit;
 import org.banyan.web.InvalidInput;
 import org.banyan.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -67,7 +67,7 @@ public class Classes {
   private final Catalog catalog;
   private final Authoring authoring;
   private final Accounts accounts;
-  private final AfterCommit events;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ZoneId zone;
 
@@ -76,7 +76,7 @@ public class Classes {
       Catalog catalog,
       Authoring authoring,
       Accounts accounts,
-      AfterCommit events,
+      ApplicationEventPublisher events,
       Clock clock,
       @Value("${banyan.time-zone:Asia/Shanghai}") String zone) {
     this.db = db;
@@ -221,7 +221,8 @@ public class Classes {
     } catch (DuplicateKeyException e) {
       throw AlreadyDelivered.lesson(delivery.lessonSlug());
     }
-    events.publish(
+    // Stored with this transaction by the event publication registry, handled after it commits.
+    events.publishEvent(
         new LessonDelivered(
             id, owner, row.courseLang(), delivery.lessonSlug(), date, delivery.rating()));
   }

@@ -40,4 +40,14 @@ public interface BlobStore {
 
   /** A short name for health and logs: {@code filesystem}, {@code minio}. */
   String kind();
+
+  /**
+   * Which store this is, the same on every node that uses it: {@code s3:<endpoint>/<bucket>}, or
+   * {@code folder:<id>} with the id kept in the folder itself, so that one folder shared by several
+   * nodes (at any mount point) is recognised as one store.
+   */
+  String identity();
+
+  /** Where the store is, for people: the folder's path, or the endpoint and bucket. */
+  String describe();
 }

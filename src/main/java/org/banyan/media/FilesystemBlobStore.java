@@ -110,6 +110,38 @@ final class FilesystemBlobStore implements BlobStore {
     return "filesystem";
   }
 
+  @Override
+  public String identity() {
+    return "folder:" + storeId();
+  }
+
+  @Override
+  public String describe() {
+    return root.toString();
+  }
+
+  /** The folder's id, made by the first node that used it and read by the others. */
+  private String storeId() {
+    Path file = root.resolve(STORE_ID);
+    try {
+      if (!Files.exists(file)) {
+        Path staged = Files.createTempFile(incoming, "store-id", ".tmp");
+        Files.writeString(staged, java.util.UUID.randomUUID().toString());
+        try {
+          // Not replacing: when two nodes start at once on a shared folder, the first id stays.
+          Files.move(staged, file);
+        } catch (FileAlreadyExistsException other) {
+          Files.deleteIfExists(staged);
+        }
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the blob folder's id in " + file, e);
+    }
+  }
+
+  private static final String STORE_ID = "store-id";
+
   private Path pathOf(String key) {
     return root.resolve(key.substring(0, 2)).resolve(key.substring(2, 4)).resolve(key);
   }

@@ -28,6 +28,7 @@ final class MinioBlobStore implements BlobStore {
 
   private final MinioClient client;
   private final String bucket;
+  private final String endpoint;
   private final Path incoming;
   private volatile boolean bucketReady;
 
@@ -47,6 +48,7 @@ final class MinioBlobStore implements BlobStore {
             .httpClient(http)
             .build();
     this.bucket = bucket;
+    this.endpoint = endpoint.replaceAll("/+$", "");
     this.incoming = incoming;
   }
 
@@ -172,6 +174,16 @@ final class MinioBlobStore implements BlobStore {
   @Override
   public String kind() {
     return "minio";
+  }
+
+  @Override
+  public String identity() {
+    return "s3:" + endpoint + "/" + bucket;
+  }
+
+  @Override
+  public String describe() {
+    return "bucket '" + bucket + "' at " + endpoint;
   }
 
   private void ensureBucket() {

@@ -36,13 +36,13 @@ class SearchApi {
   private final CatalogSearch search;
   private final SearchParameters parameters;
   private final Catalog catalog;
-  private final SearchConfiguration.IndexMaintenance maintenance;
+  private final IndexFollower maintenance;
 
   SearchApi(
       CatalogSearch search,
       SearchParameters parameters,
       Catalog catalog,
-      SearchConfiguration.IndexMaintenance maintenance) {
+      IndexFollower maintenance) {
     this.search = search;
     this.parameters = parameters;
     this.catalog = catalog;

@@ -1,12 +1,13 @@
 package org.banyan.search;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.banyan.content.Catalog;
+import org.banyan.content.CatalogChanges;
 import org.banyan.content.ContentArchived;
 import org.banyan.content.ContentPublished;
 import org.banyan.content.Markdown;
-import org.banyan.content.PublishedListing;
 import org.banyan.web.CatalogSettings;
 import org.banyan.web.PublicPaths;
 import org.slf4j.Logger;
@@ -19,6 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
@@ -42,8 +45,29 @@ class SearchConfiguration {
   }
 
   @Bean
-  IndexMaintenance indexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {
-    return new IndexMaintenance(index, suggestions, catalog);
+  IndexFollower indexFollower(
+      SearchIndex index, Suggestions suggestions, Catalog catalog, CatalogChanges changes) {
+    return new IndexFollower(index, suggestions, catalog, changes);
+  }
+
+  @Bean(destroyMethod = "close")
+  JournalWatch journalWatch(
+      IndexFollower follower,
+      CatalogChanges changes,
+      Environment environment,
+      @Value("${banyan.journal.poll-interval:PT5S}") Duration poll) {
+    return new JournalWatch(
+        follower,
+        changes,
+        environment.getProperty("spring.datasource.url"),
+        environment.getProperty("spring.datasource.username"),
+        environment.getProperty("spring.datasource.password"),
+        poll);
+  }
+
+  @Bean
+  IndexEvents indexEvents(IndexFollower follower, JournalWatch watch) {
+    return new IndexEvents(follower, watch);
   }
 
   /** Search, suggestions and snippets are part of the catalog: open only when it is. */
@@ -53,65 +77,62 @@ class SearchConfiguration {
         List.of("/search", "/search/**"), List.of("/api/v1/search", "/api/v1/suggest"));
   }
 
-  /** After the seed content is in, build the index when it must be, else reconcile it. */
+  /**
+   * After the seed content is in, bring the index up to date (catch up, or rebuild), then follow
+   * the change journal.
+   */
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)
-  ApplicationRunner searchStartup(IndexMaintenance maintenance) {
-    return (ApplicationArguments args) -> maintenance.start();
+  ApplicationRunner searchStartup(IndexFollower follower, JournalWatch watch) {
+    return (ApplicationArguments args) -> {
+      follower.start();
+      watch.start();
+    };
   }
 
-  /** Follows the content events, and rebuilds on request. */
-  static class IndexMaintenance {
-    private final SearchIndex index;
-    private final Suggestions suggestions;
-    private final Catalog catalog;
+  /**
+   * This node's own publishing: the index catches up at once, so that whoever published finds it in
+   * the next search; the journal is what carries the change, here and on every other node.
+   */
+  static class IndexEvents {
+    /** How long a publish waits for a rebuild or check under way before leaving it to the watch. */
+    private static final long WAIT_MILLIS = 2_000;
 
-    IndexMaintenance(SearchIndex index, Suggestions suggestions, Catalog catalog) {
-      this.index = index;
-      this.suggestions = suggestions;
-      this.catalog = catalog;
-    }
+    private final IndexFollower follower;
+    private final JournalWatch watch;
 
-    void start() {
-      long started = System.nanoTime();
-      // Read once: what reconciling compares with, and what suggestions are made of.
-      List<PublishedListing> live = catalog.listings();
-      if (index.needsRebuild()) {
-        int count = index.rebuild(catalog::eachPublished);
-        log.info(
-            "Built the search index: {} items in {} ms",
-            count,
-            (System.nanoTime() - started) / 1_000_000);
-      } else {
-        int changed = index.reconcile(live, catalog::published);
-        log.info(
-            "Search index checked against the catalog: {} items, {} brought up to date",
-            live.size(),
-            changed);
-      }
-      suggestions.rebuild(() -> live, catalog.taxonomy());
-    }
-
-    /**
-     * Rebuilds the whole index from SQL, reading the items a few at a time while they are indexed;
-     * answers how many items were indexed.
-     */
-    int rebuild() {
-      int count = index.rebuild(catalog::eachPublished);
-      suggestions.rebuild(catalog::listings, catalog.taxonomy());
-      return count;
+    IndexEvents(IndexFollower follower, JournalWatch watch) {
+      this.follower = follower;
+      this.watch = watch;
     }
 
     @EventListener
     void published(ContentPublished event) {
-      index.put(event.item());
-      suggestions.put(event.item().listing());
+      catchUp();
     }
 
     @EventListener
     void archived(ContentArchived event) {
-      index.remove(event.id());
-      suggestions.remove(event.id());
+      catchUp();
+    }
+
+    private void catchUp() {
+      try {
+        if (!follower.catchUpUnlessBusy(WAIT_MILLIS)) {
+          watch.wake();
+        }
+      } catch (RuntimeException e) {
+        log.warn("Could not apply the change journal at once; the watch retries", e);
+        watch.wake();
+      }
+    }
+
+    /** The safety net under the journal, on each node for its own index. */
+    @Scheduled(
+        fixedDelayString = "${banyan.search.drift-check-interval:PT10M}",
+        initialDelayString = "${banyan.search.drift-check-interval:PT10M}")
+    void checkDrift() {
+      follower.checkDrift();
     }
   }
 }

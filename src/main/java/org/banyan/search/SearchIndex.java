@@ -173,6 +173,15 @@ final class SearchIndex implements AutoCloseable {
 
   private volatile Future<?> merged = CompletableFuture.completedFuture(null);
 
+  /**
+   * The position in the change journal the index has applied, committed with the documents it
+   * stands for; {@link #UNKNOWN_POSITION} for a new index or one written before the journal.
+   */
+  private volatile long position = UNKNOWN_POSITION;
+
+  static final long UNKNOWN_POSITION = -1;
+  private static final String POSITION_KEY = "journal.position";
+
   SearchIndex(Path path, Documents documents) {
     this.path = path;
     this.documents = documents;
@@ -190,6 +199,10 @@ final class SearchIndex implements AutoCloseable {
                   : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
       this.manager = openManager(writer);
       this.needsRebuild = rebuild;
+      if (!rebuild) {
+        String committed = SegmentInfos.readLatestCommit(directory).getUserData().get(POSITION_KEY);
+        this.position = committed == null ? UNKNOWN_POSITION : Long.parseLong(committed);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the search index in " + path, e);
     }
@@ -567,9 +580,41 @@ final class SearchIndex implements AutoCloseable {
     }
   }
 
+  /** The journal position the index has applied, as {@link #position}. */
+  long position() {
+    return position;
+  }
+
+  /**
+   * Records that the index has applied the journal up to {@code position}: call it after the
+   * changes up to there were put; the next commit stores it with them.
+   */
+  void position(long position) {
+    if (this.position != position) {
+      this.position = position;
+      dirty.set(true);
+    }
+  }
+
+  /** How many items are indexed, as searches see them now. */
+  int count() {
+    Searcher searcher = acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      release(searcher);
+    }
+  }
+
   void commit() {
     try {
-      writer.setLiveCommitData(Map.of(IndexSchema.VERSION_KEY, IndexSchema.VERSION).entrySet());
+      writer.setLiveCommitData(
+          Map.of(
+                  IndexSchema.VERSION_KEY,
+                  IndexSchema.VERSION,
+                  POSITION_KEY,
+                  Long.toString(position))
+              .entrySet());
       writer.commit();
       dirty.set(false);
     } catch (IOException e) {

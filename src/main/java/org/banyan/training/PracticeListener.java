@@ -1,20 +1,19 @@
 package org.banyan.training;
 
 import org.banyan.course.LessonDelivered;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Completes practice units when a lesson is taught. The delivery is committed before this runs; a
- * failure here is logged and never undoes it. The teacher can still complete the unit from the
- * module page, which looks the delivery up again.
+ * Completes practice units when a lesson is taught, once the delivery has committed, in a
+ * transaction of its own. The event is kept by Spring Modulith's event publication registry until
+ * this succeeds: a failure (or a node stopped mid-way) leaves it to be run again, on one node, and
+ * never undoes the delivery. Running it twice completes nothing twice.
  */
 @Component
 class PracticeListener {
-
-  private static final Logger log = LoggerFactory.getLogger(PracticeListener.class);
 
   private final Progress progress;
 
@@ -22,17 +21,9 @@ class PracticeListener {
     this.progress = progress;
   }
 
-  @EventListener
+  @TransactionalEventListener
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   void taught(LessonDelivered delivery) {
-    try {
-      progress.practiceTaught(delivery);
-    } catch (RuntimeException e) {
-      log.warn(
-          "Could not record the practice of {} for {} ({}): {}",
-          delivery.lessonSlug(),
-          delivery.teacher(),
-          delivery.lang(),
-          e.toString());
-    }
+    progress.practiceTaught(delivery);
   }
 }
