@@ -96,8 +96,9 @@ public class CatalogChanges {
    * below {@code firstKept() - 1} has missed entries and must rebuild.
    */
   public long firstKept() {
-    Long first = db.sql("SELECT min(seq) FROM content_changes").query(Long.class).single();
-    return first == null ? head() + 1 : first;
+    long first =
+        db.sql("SELECT coalesce(min(seq), -1) FROM content_changes").query(Long.class).single();
+    return first < 0 ? head() + 1 : first;
   }
 
   /** Up to {@code limit} entries after {@code position}, in order. */
