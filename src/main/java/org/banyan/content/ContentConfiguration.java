@@ -11,6 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ContentSettings.class, ImportLimits.class})
@@ -34,8 +36,12 @@ class ContentConfiguration {
             "/authoring/lessons/*/attachments", "/admin/content/import", "/api/v1/admin/import"));
   }
 
-  /** On first start with an empty database, the seed curriculum is imported as published. */
+  /**
+   * On first start with an empty database, the seed curriculum is imported as published, before the
+   * search index is brought up to date (which runs last).
+   */
   @Bean
+  @Order(Ordered.LOWEST_PRECEDENCE - 1)
   ApplicationRunner seedContent(ContentImporter importer, ContentFolder folder) {
     return (ApplicationArguments args) -> {
       if (!importer.isEmpty()) {

@@ -25,8 +25,12 @@ class StorageConfiguration {
     Path incoming = dataDir.resolve("tmp");
     return switch (settings.type().trim().toLowerCase(java.util.Locale.ROOT)) {
       case "filesystem" -> {
-        log.info("Uploaded files are kept in {}", dataDir.resolve("blobs").toAbsolutePath());
-        yield new FilesystemBlobStore(dataDir.resolve("blobs"));
+        Path folder =
+            settings.folder() == null || settings.folder().isBlank()
+                ? dataDir.resolve("blobs")
+                : Path.of(settings.folder().strip());
+        log.info("Uploaded files are kept in {}", folder.toAbsolutePath());
+        yield new FilesystemBlobStore(folder);
       }
       case "minio" -> {
         StorageSettings.Minio minio = settings.minio();
