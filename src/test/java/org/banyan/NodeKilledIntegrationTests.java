@@ -46,8 +46,9 @@ class NodeKilledIntegrationTests extends PostgresTestBase {
   /** Starts a node as a JVM of its own on the shared database; answers once it is ready. */
   private static Process startNodeProcess(int port, Path dataDir, Path log) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process process =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 java,
                 "-Xmx400m",
                 "-cp",
@@ -60,10 +61,10 @@ class NodeKilledIntegrationTests extends PostgresTestBase {
                 "--banyan.data-dir=" + dataDir,
                 "--banyan.node.name=node-killed",
                 "--banyan.admin-password=" + ADMIN_PASSWORD,
-                "--banyan.demo-password=" + DEMO_PASSWORD)
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+                "--banyan.demo-password=" + DEMO_PASSWORD));
+    command.addAll(poolArguments());
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     WebClient node = new WebClient("http://localhost:" + port);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {

@@ -54,16 +54,20 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
   }
 
   static ConfigurableApplicationContext startNode(Path dataDir) {
+    List<String> arguments =
+        new java.util.ArrayList<>(
+            List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + TestDatabase.url(),
+                "--spring.datasource.username=" + TestDatabase.user(),
+                "--spring.datasource.password=" + TestDatabase.password(),
+                "--banyan.data-dir=" + dataDir,
+                "--banyan.node.name=node-b",
+                "--banyan.admin-password=" + ADMIN_PASSWORD,
+                "--banyan.demo-password=" + DEMO_PASSWORD));
+    arguments.addAll(poolArguments());
     return new SpringApplicationBuilder(BanyanApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + TestDatabase.url(),
-            "--spring.datasource.username=" + TestDatabase.user(),
-            "--spring.datasource.password=" + TestDatabase.password(),
-            "--banyan.data-dir=" + dataDir,
-            "--banyan.node.name=node-b",
-            "--banyan.admin-password=" + ADMIN_PASSWORD,
-            "--banyan.demo-password=" + DEMO_PASSWORD);
+        .run(arguments.toArray(String[]::new));
   }
 
   private static synchronized void stopNodeB() {
