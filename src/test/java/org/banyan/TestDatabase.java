@@ -32,13 +32,42 @@ public final class TestDatabase {
   /** Another empty database, for a test that needs to start from nothing. */
   public static String fresh() {
     dropLeftovers();
-    String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-    // Not forced: the application contexts close in shutdown hooks of their own, at the same time,
-    // and one whose database vanished under it waits for connections until it times out. A
-    // database still in use then is dropped by the next run.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropIfUnused(name)));
-    return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+    for (int attempt = 1; ; attempt++) {
+      String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+      execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+      String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+      // Held open until the JVM ends: a run going on beside this one drops the databases nobody
+      // uses, and would drop this one before the application first connects to it.
+      Connection hold;
+      try {
+        hold = DriverManager.getConnection(url, USER, PASSWORD);
+      } catch (SQLException droppedMeanwhile) {
+        if (attempt == 3) {
+          throw new IllegalStateException(
+              "Cannot connect to a new database " + url, droppedMeanwhile);
+        }
+        continue;
+      }
+      // Not forced: the application contexts close in shutdown hooks of their own, at the same
+      // time, and one whose database vanished under it waits for connections until it times out.
+      // A database still in use then is dropped by the next run.
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    close(hold);
+                    dropIfUnused(name);
+                  }));
+      return url;
+    }
+  }
+
+  private static void close(Connection connection) {
+    try {
+      connection.close();
+    } catch (SQLException ignored) {
+      // The database is dropped, or left for the next run, either way.
+    }
   }
 
   private static final String PREFIX = "banyan_test_";
