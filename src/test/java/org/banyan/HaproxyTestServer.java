@@ -106,7 +106,8 @@ public final class HaproxyTestServer {
           log global
           option httplog
           option forwardfor
-          # A request whose connection failed, or that got no answer, goes to the next node.
+          # A request whose connection failed goes to the next node; a read that got no answer
+          # too, but never a write, which the node may have done before it went silent.
           option redispatch 1
           retries 3
           retry-on conn-failure empty-response response-timeout
@@ -121,6 +122,7 @@ public final class HaproxyTestServer {
 
         backend %s
           balance roundrobin
+          http-request disable-l7-retry unless METH_GET
           option httpchk GET /actuator/health/readiness
           http-check expect status 200
           default-server inter 500ms fall 2 rise 1
