@@ -326,6 +326,8 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
     JsonNode index = health.get("components").get("index");
     assertThat(index.get("details").get("lag").asLong()).isZero();
     assertThat(index.get("details").get("state").asString()).isEqualTo("FOLLOWING");
+    // On PostgreSQL the node is woken by notifications, not left to poll.
+    assertThat(index.get("details").get("woken").asString()).isEqualTo("notifications");
     assertThat(health.get("components").has("db")).isTrue();
     assertThat(health.get("components").has("blobStore")).isTrue();
 

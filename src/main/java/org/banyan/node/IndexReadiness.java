@@ -37,6 +37,7 @@ class IndexReadiness implements HealthIndicator {
         .withDetail("head", status.head())
         .withDetail("lag", status.lag())
         .withDetail("items", status.items())
+        .withDetail("woken", status.notified() ? "notifications" : "polling")
         .build();
   }
 }

@@ -35,6 +35,7 @@ public final class IndexFollower {
   private final ReentrantLock lock = new ReentrantLock();
 
   private volatile IndexStatus.State state = IndexStatus.State.STARTING;
+  private volatile boolean notified;
   private volatile long head;
 
   IndexFollower(

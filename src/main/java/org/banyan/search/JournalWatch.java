@@ -90,6 +90,7 @@ final class JournalWatch implements AutoCloseable {
         statement.execute("LISTEN " + CatalogChanges.CHANNEL);
       }
       PGConnection notifications = connection.unwrap(PGConnection.class);
+      follower.notified(true);
       // Whatever was written before the LISTEN took effect.
       catchUp();
       while (!closed) {
@@ -106,6 +107,7 @@ final class JournalWatch implements AutoCloseable {
       }
     } finally {
       listening = null;
+      follower.notified(false);
     }
   }
 
