@@ -247,7 +247,12 @@ public final class IndexFollower {
   /** Where the index stands; the head is the last one seen, refreshed by {@link #refreshHead}. */
   public IndexStatus status() {
     return new IndexStatus(
-        state, index.position(), Math.max(head, index.position()), index.count());
+        state, index.position(), Math.max(head, index.position()), index.count(), notified);
+  }
+
+  /** Whether the journal wakes this node when it changes (else it polls), as the watch says. */
+  void notified(boolean notified) {
+    this.notified = notified;
   }
 
   /** Reads the journal's head again, for the lag a status reports. */
