@@ -28,7 +28,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,24 +94,15 @@ class LoadBalancerIntegrationTests {
   /** A node as production runs one: its own data folder, the shared database and S3 bucket. */
   private static ConfigurableApplicationContext node(String name, int balancerPort)
       throws Exception {
-    return new SpringApplicationBuilder(BanyanApplication.class)
-        .run(
-            "--server.port=0",
-            "--spring.datasource.url=" + TestDatabase.url(),
-            "--spring.datasource.username=" + TestDatabase.user(),
-            "--spring.datasource.password=" + TestDatabase.password(),
-            // Small pools: the test server's connections are shared with other test runs.
-            "--spring.datasource.hikari.maximum-pool-size=5",
-            "--banyan.data-dir=" + Files.createTempDirectory("banyan-" + name),
-            "--banyan.admin-password=" + PostgresTestBase.ADMIN_PASSWORD,
-            "--banyan.demo-password=" + DEMO_PASSWORD,
-            "--banyan.node.name=" + name,
-            "--banyan.base-url=http://127.0.0.1:" + balancerPort,
-            "--banyan.storage.type=minio",
-            "--banyan.storage.minio.endpoint=" + s3.endpoint(),
-            "--banyan.storage.minio.access-key=" + S3TestServer.ACCESS_KEY,
-            "--banyan.storage.minio.secret-key=" + S3TestServer.SECRET_KEY,
-            "--banyan.storage.minio.bucket=banyan-media");
+    return TestNodes.start(
+        Files.createTempDirectory("banyan-" + name),
+        name,
+        "--banyan.base-url=http://127.0.0.1:" + balancerPort,
+        "--banyan.storage.type=minio",
+        "--banyan.storage.minio.endpoint=" + s3.endpoint(),
+        "--banyan.storage.minio.access-key=" + S3TestServer.ACCESS_KEY,
+        "--banyan.storage.minio.secret-key=" + S3TestServer.SECRET_KEY,
+        "--banyan.storage.minio.bucket=banyan-media");
   }
 
   private static int portOf(ConfigurableApplicationContext node) {
@@ -216,18 +206,7 @@ class LoadBalancerIntegrationTests {
   }
 
   private static ObjectNode lesson(String slug, String word) {
-    ObjectNode lesson = JSON.createObjectNode();
-    lesson.put("slug", slug);
-    lesson.put("lang", "en");
-    lesson.put("title", "Breathing like a " + word);
-    lesson.put("summary", "A lesson made by the load balancer test.");
-    lesson.putArray("competencies").add("self-awareness");
-    lesson.putArray("topics").add("naming-feelings");
-    lesson.putArray("grades").add(4);
-    lesson.put("durationMinutes", 15);
-    lesson.putArray("objectives").add("Children try something new.");
-    lesson.put("markdown", "## Warm-up\n\nBreathe like a " + word + ".");
-    return lesson;
+    return TestNodes.lesson(slug, "Breathing like a " + word);
   }
 
   /** A search through the balancer: which node answered, when it was sent and answered. */

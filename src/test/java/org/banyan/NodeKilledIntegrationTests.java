@@ -54,15 +54,8 @@ class NodeKilledIntegrationTests extends PostgresTestBase {
                 "-cp",
                 System.getProperty("java.class.path"),
                 BanyanApplication.class.getName(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                "--banyan.data-dir=" + dataDir,
-                "--banyan.node.name=node-killed",
-                "--banyan.admin-password=" + ADMIN_PASSWORD,
-                "--banyan.demo-password=" + DEMO_PASSWORD));
-    command.addAll(poolArguments());
+                "--server.port=" + port));
+    command.addAll(TestNodes.arguments(dataDir, "node-killed"));
     Process process =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     WebClient node = new WebClient("http://localhost:" + port);

@@ -17,7 +17,6 @@ import org.banyan.search.IndexStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
@@ -54,20 +53,7 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
   }
 
   static ConfigurableApplicationContext startNode(Path dataDir) {
-    List<String> arguments =
-        new java.util.ArrayList<>(
-            List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.url(),
-                "--spring.datasource.username=" + TestDatabase.user(),
-                "--spring.datasource.password=" + TestDatabase.password(),
-                "--banyan.data-dir=" + dataDir,
-                "--banyan.node.name=node-b",
-                "--banyan.admin-password=" + ADMIN_PASSWORD,
-                "--banyan.demo-password=" + DEMO_PASSWORD));
-    arguments.addAll(poolArguments());
-    return new SpringApplicationBuilder(BanyanApplication.class)
-        .run(arguments.toArray(String[]::new));
+    return TestNodes.start(dataDir, "node-b");
   }
 
   private static synchronized void stopNodeB() {
@@ -83,26 +69,15 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
   }
 
   private static String base(ConfigurableApplicationContext node) {
-    return "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
+    return TestNodes.base(node);
   }
 
   private static WebClient on(ConfigurableApplicationContext node, String session) {
     return new WebClient(base(node)).header("Cookie", "JSESSIONID=" + session);
   }
 
-  private ObjectNode lesson(String slug, String title) {
-    ObjectNode lesson = JSON.createObjectNode();
-    lesson.put("slug", slug);
-    lesson.put("lang", "en");
-    lesson.put("title", title);
-    lesson.put("summary", "A lesson made by the several-nodes tests.");
-    lesson.putArray("competencies").add("self-awareness");
-    lesson.putArray("topics").add("naming-feelings");
-    lesson.putArray("grades").add(4);
-    lesson.put("durationMinutes", 15);
-    lesson.putArray("objectives").add("Children try something new.");
-    lesson.put("markdown", "## Warm-up\n\nThe class talks about " + title + ".");
-    return lesson;
+  private static ObjectNode lesson(String slug, String title) {
+    return TestNodes.lesson(slug, title);
   }
 
   /** Creates and publishes a lesson on node A; answers its id. */

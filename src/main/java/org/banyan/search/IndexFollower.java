@@ -211,13 +211,23 @@ public final class IndexFollower {
     }
   }
 
+  /**
+   * Puts item {@code id} in the index as the catalog has it now, or takes it out. A failure to read
+   * the catalog stops the catch-up (it is tried again from the same entry); an item that cannot be
+   * indexed is logged and left to the drift check, so that one bad item never holds back every
+   * change after it, on every node.
+   */
   private void apply(long id) {
     catalog
         .published(id)
         .ifPresentOrElse(
             item -> {
-              index.put(item);
-              suggestions.put(item.listing());
+              try {
+                index.put(item);
+                suggestions.put(item.listing());
+              } catch (RuntimeException e) {
+                log.error("Could not index item {}; the drift check tries it again", id, e);
+              }
             },
             () -> {
               index.remove(id);
