@@ -30,16 +30,17 @@ public abstract class PostgresTestBase {
     registry.add("banyan.demo-password", () -> DEMO_PASSWORD);
     registry.add("banyan.storage.max-file-size", () -> "2MB");
     // Many applications stay open side by side on one server (each test configuration, second
-    // nodes): an idle one keeps one connection, not ten.
+    // nodes): an idle one soon keeps no pooled connection,
+    // not ten (only the one its change-journal watch listens on).
     POOL.forEach(registry::add);
   }
 
   /** Connection-pool settings for every application a test starts on the shared database. */
-  static final java.util.Map<String, java.util.function.Supplier<Object>> POOL =
+  public static final java.util.Map<String, java.util.function.Supplier<Object>> POOL =
       java.util.Map.of(
-          "spring.datasource.hikari.maximum-pool-size", () -> "8",
-          "spring.datasource.hikari.minimum-idle", () -> "1",
-          "spring.datasource.hikari.idle-timeout", () -> "20000");
+          "spring.datasource.hikari.maximum-pool-size", () -> "6",
+          "spring.datasource.hikari.minimum-idle", () -> "0",
+          "spring.datasource.hikari.idle-timeout", () -> "10000");
 
   /** The same settings as command-line arguments, for a node started beside the test's own. */
   static java.util.List<String> poolArguments() {

@@ -21,6 +21,7 @@ class ProductionStartIntegrationTests {
   @DynamicPropertySource
   static void production(DynamicPropertyRegistry registry) throws Exception {
     TestDatabase.useFreshDatabase(registry, "Production-admin-pass-7");
+    org.banyan.PostgresTestBase.POOL.forEach(registry::add);
     registry.add("banyan.demo-password", () -> "");
   }
 

@@ -31,6 +31,7 @@ class ContentRoundTripIntegrationTests {
   @DynamicPropertySource
   static void emptyStart(DynamicPropertyRegistry registry) throws Exception {
     TestDatabase.useFreshDatabase(registry, "Roundtrip-admin-pass-3");
+    org.banyan.PostgresTestBase.POOL.forEach(registry::add);
     Path emptyContent = Files.createTempDirectory("banyan-no-content");
     registry.add("banyan.content-dir", emptyContent::toString);
   }

@@ -28,6 +28,7 @@ class MinioStorageIntegrationTests {
   @DynamicPropertySource
   static void storage(DynamicPropertyRegistry registry) throws Exception {
     TestDatabase.useFreshDatabase(registry, "Minio-admin-pass-77");
+    org.banyan.PostgresTestBase.POOL.forEach(registry::add);
     registry.add("banyan.demo-password", () -> "Minio-demo-pass-77");
     registry.add("banyan.storage.type", () -> "minio");
     registry.add("banyan.storage.minio.endpoint", server::endpoint);

@@ -35,6 +35,7 @@ class SearchRelevanceIntegrationTests {
   @DynamicPropertySource
   static void seededOnly(DynamicPropertyRegistry registry) throws Exception {
     TestDatabase.useFreshDatabase(registry, "Relevance-admin-pass-5");
+    org.banyan.PostgresTestBase.POOL.forEach(registry::add);
   }
 
   @Test
