@@ -34,11 +34,33 @@ public final class TestDatabase {
     dropLeftovers();
     String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
+    String database = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+    // In use from the start: another run's cleanup drops a database no one is connected to, and
+    // the application connects only seconds after it was made.
+    Connection hold = connect(database);
     // Not forced: the application contexts close in shutdown hooks of their own, at the same time,
     // and one whose database vanished under it waits for connections until it times out. A
     // database still in use then is dropped by the next run.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> dropIfUnused(name)));
-    return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    hold.close();
+                  } catch (SQLException e) {
+                    // Dropping it anyway.
+                  }
+                  dropIfUnused(name);
+                }));
+    return database;
+  }
+
+  private static Connection connect(String database) {
+    try {
+      return DriverManager.getConnection(database, USER, PASSWORD);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot connect to the new database " + database, e);
+    }
   }
 
   private static final String PREFIX = "banyan_test_";
