@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import org.banyan.search.IndexFollower;
+import org.banyan.search.IndexStatus;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two Banyan nodes on one database, as behind a load balancer: a user signed in on one is signed in
  * on the other, and stays signed in when the node they signed in on stops.
  */
 class SeveralNodesIntegrationTests extends PostgresTestBase {
+
+  @Autowired JdbcClient db;
 
   /** A second node: the same application and database, its own port and data folder. */
   private static ConfigurableApplicationContext secondNode() throws Exception {
@@ -55,6 +61,17 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
           client().header("Cookie", "JSESSIONID=" + trainerSession).get("/trainer");
       assertThat(backOnA.statusCode()).isEqualTo(200);
       assertThat(backOnA.body()).contains("data-user=\"trainer\"");
+    }
+  }
+
+  @Test
+  void aNodeStartsOnADatabaseWithContentAndAnEmptyChangeJournal() throws Exception {
+    // As after the upgrade that adds the journal: the catalog is there, no entry yet.
+    db.sql("DELETE FROM content_changes").update();
+    try (ConfigurableApplicationContext nodeB = secondNode()) {
+      IndexStatus index = nodeB.getBean(IndexFollower.class).status();
+      assertThat(index.state()).isEqualTo(IndexStatus.State.FOLLOWING);
+      assertThat(index.items()).isPositive();
     }
   }
 }

@@ -96,8 +96,11 @@ public class CatalogChanges {
    * below {@code firstKept() - 1} has missed entries and must rebuild.
    */
   public long firstKept() {
-    Long first = db.sql("SELECT min(seq) FROM content_changes").query(Long.class).single();
-    return first == null ? head() + 1 : first;
+    // min() of no rows is one row holding NULL, which single() refuses.
+    return db.sql("SELECT min(seq) FROM content_changes")
+        .query(Long.class)
+        .optional()
+        .orElseGet(() -> head() + 1);
   }
 
   /** Up to {@code limit} entries after {@code position}, in order. */
