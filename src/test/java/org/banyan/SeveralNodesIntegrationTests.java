@@ -342,4 +342,17 @@ class SeveralNodesIntegrationTests extends PostgresTestBase {
     assertThat(backOnA.statusCode()).isEqualTo(200);
     assertThat(backOnA.body()).contains("data-user=\"trainer\"");
   }
+
+  @Test
+  void aNodeStartsOnADatabaseWithContentAndAnEmptyChangeJournal() throws Exception {
+    // As after the upgrade that adds the journal: the catalog is there, no entry yet.
+    db.sql("DELETE FROM content_changes").update();
+    try (ConfigurableApplicationContext nodeC =
+        TestNodes.start(Files.createTempDirectory("banyan-node-c"), "node-c")) {
+      IndexStatus index = nodeC.getBean(IndexFollower.class).status();
+      assertThat(index.state()).isEqualTo(IndexStatus.State.FOLLOWING);
+      assertThat(index.items()).isPositive();
+      assertThat(index.position()).isEqualTo(changes.head());
+    }
+  }
 }

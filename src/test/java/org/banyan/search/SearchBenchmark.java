@@ -415,7 +415,7 @@ class SearchBenchmark {
    * requests per second the server is seen to serve (611 against 312 with 2 clients on the seed
    * catalog).
    */
-  private static int get(String url) throws IOException {
+  static int get(String url) throws IOException {
     HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
     int status = connection.getResponseCode();
     try (InputStream body =
@@ -514,14 +514,14 @@ class SearchBenchmark {
     times.computeIfAbsent(kind, k -> new ArrayList<>()).add(nanos);
   }
 
-  private static long percentile(List<Long> values, int percentile) {
+  static long percentile(List<Long> values, int percentile) {
     List<Long> sorted = new ArrayList<>(values);
     Collections.sort(sorted);
     int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
   }
 
-  private static double ms(long nanos) {
+  static double ms(long nanos) {
     return nanos / 1e6;
   }
 }
