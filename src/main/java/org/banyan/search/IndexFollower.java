@@ -1,5 +1,6 @@
 package org.banyan.search;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,7 @@ public final class IndexFollower {
 
   private volatile IndexStatus.State state = IndexStatus.State.STARTING;
   private volatile boolean notified;
+  private volatile boolean closed;
   private volatile long head;
 
   IndexFollower(
@@ -140,12 +142,13 @@ public final class IndexFollower {
   public int catchUp() {
     lock.lock();
     try {
-      if (state == IndexStatus.State.STARTING) {
+      if (state == IndexStatus.State.STARTING || closed) {
         // Before start (the first import on an empty database): start reads what is there.
+        // After close: the index is closing under it.
         return 0;
       }
       int applied = 0;
-      while (true) {
+      while (!closed) {
         long position = index.position();
         List<CatalogChange> batch = changes.after(position, BATCH);
         head =
@@ -173,7 +176,12 @@ public final class IndexFollower {
           catalog.reloadTaxonomy();
         }
         // An item changed twice in the batch is read once, as it is now.
-        items.forEach(this::apply);
+        List<PublishedListing> suggested = new ArrayList<>();
+        List<Long> unsuggested = new ArrayList<>();
+        for (long id : items) {
+          apply(id, suggested, unsuggested);
+        }
+        suggestions.update(suggested, unsuggested);
         if (taxonomy) {
           suggestions.rebuild(catalog::listings, catalog.taxonomy());
         }
@@ -217,21 +225,21 @@ public final class IndexFollower {
    * indexed is logged and left to the drift check, so that one bad item never holds back every
    * change after it, on every node.
    */
-  private void apply(long id) {
+  private void apply(long id, List<PublishedListing> suggested, List<Long> unsuggested) {
     catalog
         .published(id)
         .ifPresentOrElse(
             item -> {
               try {
                 index.put(item);
-                suggestions.put(item.listing());
+                suggested.add(item.listing());
               } catch (RuntimeException e) {
                 log.error("Could not index item {}; the drift check tries it again", id, e);
               }
             },
             () -> {
               index.remove(id);
-              suggestions.remove(id);
+              unsuggested.add(id);
             });
   }
 
@@ -258,6 +266,16 @@ public final class IndexFollower {
   public IndexStatus status() {
     return new IndexStatus(
         state, index.position(), Math.max(head, index.position()), index.count(), notified);
+  }
+
+  /**
+   * Stops following, once a catch-up under way has finished its batch: the index and the
+   * suggestions close after this.
+   */
+  void close() {
+    closed = true;
+    lock.lock();
+    lock.unlock();
   }
 
   /** Whether the journal wakes this node when it changes (else it polls), as the watch says. */

@@ -44,7 +44,7 @@ class SearchConfiguration {
     return new CatalogSearch(index, suggestions, catalog, labels);
   }
 
-  @Bean
+  @Bean(destroyMethod = "close")
   IndexFollower indexFollower(
       SearchIndex index, Suggestions suggestions, Catalog catalog, CatalogChanges changes) {
     return new IndexFollower(index, suggestions, catalog, changes);

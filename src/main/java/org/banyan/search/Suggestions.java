@@ -122,6 +122,32 @@ final class Suggestions implements AutoCloseable {
     change(() -> suggester.remove(id));
   }
 
+  /**
+   * Suggests the titles of {@code put} from now on, in place of any they had, and stops suggesting
+   * {@code removed}: as {@link #put} and {@link #remove}, with one refresh for them all (a refresh
+   * is most of a change's cost).
+   */
+  void update(List<PublishedListing> put, List<Long> removed) {
+    if (put.isEmpty() && removed.isEmpty()) {
+      return;
+    }
+    change(
+        () -> {
+          for (long id : removed) {
+            suggester.remove(id);
+          }
+          for (PublishedListing item : put) {
+            suggester.remove(item.id());
+            Entry entry = entry(item);
+            suggester.add(
+                new BytesRef(entry.text()),
+                entry.contexts(),
+                entry.weight(),
+                new BytesRef(entry.payload()));
+          }
+        });
+  }
+
   private void change(Change change) {
     synchronized (changes) {
       if (building || !built) {
