@@ -39,7 +39,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * Two ways in. Pages: form sign-in with a session, CSRF on every form, session fixation protection.
- * The API under {@code /api}: stateless HTTP Basic, errors in the API's JSON shape.
+ * The API under {@code /api}: stateless, by personal access token ({@code Authorization: Bearer})
+ * or, the slow way for trying things out, HTTP Basic; errors in the API's JSON shape.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -109,6 +110,8 @@ class SecurityConfiguration {
       List<PublicPaths> publicPaths,
       SessionGuard sessionGuard,
       UploadGate uploadGate,
+      ApiTokens tokens,
+      Users users,
       @Value("${banyan.base-url}") String baseUrl)
       throws Exception {
     String[] openReads =
@@ -146,6 +149,8 @@ class SecurityConfiguration {
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
         .addFilterBefore(new ApiOriginGuard(baseUrl, errors), BasicAuthenticationFilter.class)
         .addFilterBefore(uploadGate, BasicAuthenticationFilter.class)
+        .addFilterBefore(
+            new TokenAuthentication(tokens, users, errors), BasicAuthenticationFilter.class)
         .addFilterAfter(sessionGuard, BasicAuthenticationFilter.class)
         .sessionManagement(
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
