@@ -56,4 +56,21 @@ class ContentConfiguration {
       report.errors().forEach(e -> log.warn("  {}:{}: {}", e.path(), e.line(), e.reason()));
     };
   }
+
+  /**
+   * Reader pages for visitors, made once per catalog version: inside the security filters (which
+   * say whether the visitor is signed in), before the pages are made.
+   */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<CatalogPageCache> catalogPageCache(
+      CatalogVersion version,
+      org.springframework.web.servlet.LocaleResolver locales,
+      @org.springframework.beans.factory.annotation.Value("${banyan.theme}") String theme) {
+    org.springframework.boot.web.servlet.FilterRegistrationBean<CatalogPageCache> registration =
+        new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+            new CatalogPageCache(version, locales, theme));
+    registration.addUrlPatterns("/lessons", "/lessons/*", "/courses", "/courses/*");
+    registration.setOrder(0);
+    return registration;
+  }
 }

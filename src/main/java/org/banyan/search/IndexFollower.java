@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.banyan.content.Catalog;
 import org.banyan.content.CatalogChange;
 import org.banyan.content.CatalogChanges;
+import org.banyan.content.CatalogVersion;
 import org.banyan.content.PublishedListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ public final class IndexFollower {
   private final Suggestions suggestions;
   private final Catalog catalog;
   private final CatalogChanges changes;
+  private final CatalogVersion version;
 
   /** Held while catching up, rebuilding or checking: one at a time on a node. */
   private final ReentrantLock lock = new ReentrantLock();
@@ -41,8 +43,13 @@ public final class IndexFollower {
   private volatile long head;
 
   IndexFollower(
-      SearchIndex index, Suggestions suggestions, Catalog catalog, CatalogChanges changes) {
+      SearchIndex index,
+      Suggestions suggestions,
+      Catalog catalog,
+      CatalogChanges changes,
+      CatalogVersion version) {
     this.index = index;
+    this.version = version;
     this.suggestions = suggestions;
     this.catalog = catalog;
     this.changes = changes;
@@ -191,6 +198,7 @@ public final class IndexFollower {
       if (applied > 0) {
         index.refreshNow();
       }
+      version.applied(index.position());
       return applied;
     } finally {
       lock.unlock();
@@ -254,6 +262,7 @@ public final class IndexFollower {
       int changed = index.reconcile(catalog.listings(), catalog::published);
       if (changed > 0) {
         log.warn("The search index differed from the catalog in {} items; repaired", changed);
+        version.repaired();
         suggestions.rebuild(catalog::listings, catalog.taxonomy());
       }
       return changed;

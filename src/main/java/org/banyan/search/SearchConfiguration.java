@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.banyan.content.Catalog;
 import org.banyan.content.CatalogChanges;
+import org.banyan.content.CatalogVersion;
 import org.banyan.content.ContentArchived;
 import org.banyan.content.ContentPublished;
 import org.banyan.content.Markdown;
@@ -46,8 +47,12 @@ class SearchConfiguration {
 
   @Bean(destroyMethod = "close")
   IndexFollower indexFollower(
-      SearchIndex index, Suggestions suggestions, Catalog catalog, CatalogChanges changes) {
-    return new IndexFollower(index, suggestions, catalog, changes);
+      SearchIndex index,
+      Suggestions suggestions,
+      Catalog catalog,
+      CatalogChanges changes,
+      CatalogVersion version) {
+    return new IndexFollower(index, suggestions, catalog, changes, version);
   }
 
   @Bean(destroyMethod = "close")
