@@ -105,21 +105,12 @@ final class Suggestions implements AutoCloseable {
 
   /** Suggests {@code item}'s title from now on, in place of any title it had. */
   void put(PublishedListing item) {
-    change(
-        () -> {
-          suggester.remove(item.id());
-          Entry entry = entry(item);
-          suggester.add(
-              new BytesRef(entry.text()),
-              entry.contexts(),
-              entry.weight(),
-              new BytesRef(entry.payload()));
-        });
+    update(List.of(item), List.of());
   }
 
   /** Stops suggesting the item {@code id}. */
   void remove(long id) {
-    change(() -> suggester.remove(id));
+    update(List.of(), List.of(id));
   }
 
   /**
