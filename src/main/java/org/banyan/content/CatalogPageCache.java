@@ -73,7 +73,8 @@ class CatalogPageCache extends OncePerRequestFilter {
       throws ServletException, IOException {
     String now = version.current();
     String key = key(request);
-    String etag = "\"" + now + "-" + digest(key) + "\"";
+    // Weak: the same page is sent gzipped or not (Tomcat compresses no response with a strong one).
+    String etag = "W/\"" + now + "-" + digest(key) + "\"";
     Page kept = kept(now, key);
     if (kept != null) {
       headers(response, etag);
@@ -145,12 +146,13 @@ class CatalogPageCache extends OncePerRequestFilter {
     if (ifNoneMatch == null) {
       return false;
     }
+    String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
     for (String candidate : ifNoneMatch.split(",")) {
       String tag = candidate.strip();
       if (tag.startsWith("W/")) {
         tag = tag.substring(2);
       }
-      if (tag.equals(etag) || tag.equals("*")) {
+      if (tag.equals(opaque) || tag.equals("*")) {
         return true;
       }
     }
