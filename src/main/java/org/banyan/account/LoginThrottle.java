@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sign-in throttling, kept in the database so that every app node sees the same counts. A sign-in
@@ -18,11 +20,14 @@ import org.springframework.transaction.annotation.Transactional;
  * even with the right password.
  *
  * <p>A sign-in takes a slot in each key <em>before</em> its password is checked, by one conditional
- * update per key, so parallel guesses never get more checks than the limit. A flood of wrong
- * passwords from one address locks that address and that pair, not the username for people signing
- * in from elsewhere (it would take {@value #USER_FAILURES} failures from at least four addresses).
- * Unknown usernames are counted and locked just like real ones, so the answers never tell whether
- * an account exists.
+ * update per key, so parallel guesses never get more checks than the limit. A sign-in that finds
+ * every slot of a key taken by sign-ins still being checked, and the key not locked, waits up to
+ * {@link #WAIT_FOR_SLOT} for one to be given back: parallel API calls with the right password (each
+ * HTTP Basic request is a sign-in) queue instead of being refused. A flood of wrong passwords from
+ * one address locks that address and that pair, not the username for people signing in from
+ * elsewhere (it would take {@value #USER_FAILURES} failures from at least four addresses). Unknown
+ * usernames are counted and locked just like real ones, so the answers never tell whether an
+ * account exists.
  */
 @Component
 class LoginThrottle {
@@ -32,6 +37,8 @@ class LoginThrottle {
   static final int ADDRESS_FAILURES = 50;
   static final Duration WINDOW = Duration.ofMinutes(15);
   static final Duration LOCK = Duration.ofMinutes(15);
+  static final Duration WAIT_FOR_SLOT = Duration.ofSeconds(3);
+  private static final long RETRY_MILLIS = 25;
 
   /** The keys a sign-in holds a slot in, until its outcome is recorded. */
   record Attempt(String pairKey, String userKey, String addressKey) {
@@ -47,24 +54,55 @@ class LoginThrottle {
     }
   }
 
+  /** Every slot of a key is held by sign-ins being checked; the key is not locked. */
+  private static final class SlotsBusy extends RuntimeException {
+    SlotsBusy() {
+      super(null, null, false, false);
+    }
+  }
+
   private final JdbcClient db;
   private final Clock clock;
+  private final TransactionTemplate transactions;
 
-  LoginThrottle(JdbcClient db, Clock clock) {
+  LoginThrottle(JdbcClient db, Clock clock, PlatformTransactionManager transactions) {
     this.db = db;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactions);
   }
 
   /**
-   * Takes a slot for one sign-in in each of its keys.
+   * Takes a slot for one sign-in in each of its keys, waiting a little while all of a key's slots
+   * are held by sign-ins still being checked.
    *
-   * @throws LoginThrottled when any key is locked or all its slots are taken; then none is taken
+   * @throws LoginThrottled when any key is locked, or its slots stay taken for {@link
+   *     #WAIT_FOR_SLOT}; then none is taken
    */
-  @Transactional
   Attempt begin(String username, String address) {
     String user = key(username);
     String from = address == null || address.isBlank() ? "unknown" : clip(address, 64);
     Attempt attempt = new Attempt("pair:" + user + "@" + from, "user:" + user, "addr:" + from);
+    long giveUpAt = System.nanoTime() + WAIT_FOR_SLOT.toNanos();
+    while (true) {
+      try {
+        transactions.executeWithoutResult(status -> take(attempt));
+        return attempt;
+      } catch (SlotsBusy busy) {
+        if (System.nanoTime() >= giveUpAt) {
+          throw new LoginThrottled();
+        }
+        try {
+          Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new LoginThrottled();
+        }
+      }
+    }
+  }
+
+  /** One try at every key, in one transaction: all slots are taken, or none. */
+  private void take(Attempt attempt) {
     OffsetDateTime now = now();
     for (String key : attempt.keysInLockOrder()) {
       db.sql(
@@ -91,10 +129,20 @@ class LoginThrottle {
               .param("max", attempt.limitOf(key))
               .update();
       if (taken == 0) {
-        throw new LoginThrottled();
+        boolean locked =
+            db.sql(
+                        """
+                    SELECT count(*) FROM login_counters
+                    WHERE throttle_key = :k AND locked_until > :now
+                    """)
+                    .param("k", key)
+                    .param("now", now)
+                    .query(Long.class)
+                    .single()
+                > 0;
+        throw locked ? new LoginThrottled() : new SlotsBusy();
       }
     }
-    return attempt;
   }
 
   /**

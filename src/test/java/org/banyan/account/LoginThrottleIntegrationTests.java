@@ -143,6 +143,40 @@ class LoginThrottleIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void parallelCallsWithTheRightPasswordQueueInsteadOfBeingRefused() throws Exception {
+    createTeacher("busy.script");
+    int calls = 3 * LoginThrottle.PAIR_FAILURES;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(calls);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < calls; i++) {
+      answers.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return client()
+                    .header("X-Forwarded-For", "198.51.100.80")
+                    .basic("busy.script", PASSWORD)
+                    .get("/api/v1/me")
+                    .statusCode();
+              }));
+    }
+    start.countDown();
+    List<Integer> codes = new java.util.ArrayList<>();
+    for (java.util.concurrent.Future<Integer> answer : answers) {
+      codes.add(answer.get());
+    }
+    pool.shutdown();
+
+    assertThat(codes).hasSize(calls).containsOnly(200);
+    assertThat(
+            audit.recent("LOGIN_THROTTLED", 5000).stream()
+                .filter(e -> "busy.script".equals(e.target())))
+        .isEmpty();
+  }
+
+  @Test
   void aFloodFromOneAddressDoesNotLockTheUserOutElsewhere() {
     createTeacher("flooded.user");
     WebClient attacker =
