@@ -19,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.HttpResource;
 import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
@@ -83,6 +84,12 @@ class WebConfiguration implements WebMvcConfigurer {
         .addResourceHandler("/theme/**")
         .addResourceLocations(themes.staticLocations())
         .setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable())
+        // The content hash in the file's name is its validator, so a revalidation gets a 304.
+        .setEtagGenerator(
+            resource ->
+                resource instanceof HttpResource versioned
+                    ? versioned.getResponseHeaders().getETag()
+                    : null)
         .resourceChain(true)
         .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
   }

@@ -46,6 +46,11 @@ class PagesIntegrationTests extends PostgresTestBase {
     HttpResponse<String> css = client().get(assets.get(0));
     assertThat(css.headers().firstValue("Cache-Control"))
         .hasValueSatisfying(value -> assertThat(value).contains("max-age=31536000"));
+    String etag = css.headers().firstValue("ETag").orElseThrow();
+    assertThat(etag).contains(assets.get(0).replaceAll(".*-([0-9a-f]{32})\\..*", "$1"));
+    HttpResponse<String> again = client().header("If-None-Match", etag).get(assets.get(0));
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
   }
 
   @Test
