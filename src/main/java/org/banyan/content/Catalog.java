@@ -25,6 +25,16 @@ public class Catalog {
     return store.published(type, lang, slug).map(this::item);
   }
 
+  /** The live items of a type and language among {@code slugs}, by slug; one query for all. */
+  public java.util.Map<String, PublishedItem> find(
+      ContentType type, String lang, java.util.Collection<String> slugs) {
+    java.util.Map<String, PublishedItem> found = new java.util.HashMap<>();
+    for (ContentStore.PublishedRow row : store.published(type, lang, slugs)) {
+      found.put(row.slug(), item(row));
+    }
+    return found;
+  }
+
   public PublishedItem get(ContentType type, String lang, String slug) {
     return find(type, lang, slug).orElseThrow(() -> ContentNotFound.forSlug(type, lang, slug));
   }

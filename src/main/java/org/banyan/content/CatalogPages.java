@@ -3,6 +3,7 @@ package org.banyan.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
@@ -105,12 +106,14 @@ class CatalogPages {
   String course(@PathVariable String lang, @PathVariable String slug, Model model) {
     PublishedItem item = catalog.get(ContentType.COURSE, lang, slug);
     CourseContent course = (CourseContent) item.content();
+    Map<String, PublishedItem> published =
+        catalog.find(ContentType.LESSON, lang, course.lessonSlugs());
     List<CourseUnit> units = new ArrayList<>();
     int total = 0;
     for (CourseContent.Unit unit : course.units()) {
       List<CourseLesson> lessons = new ArrayList<>();
       for (String lessonSlug : unit.lessons()) {
-        Optional<PublishedItem> lesson = catalog.find(ContentType.LESSON, lang, lessonSlug);
+        Optional<PublishedItem> lesson = Optional.ofNullable(published.get(lessonSlug));
         Integer minutes =
             lesson.map(l -> ((LessonContent) l.content()).durationMinutes()).orElse(null);
         total += minutes == null ? 0 : minutes;

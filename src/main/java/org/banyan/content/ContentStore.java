@@ -146,6 +146,19 @@ class ContentStore {
         .optional();
   }
 
+  /** The live items of one type and language among {@code slugs}, in one query. */
+  List<PublishedRow> published(ContentType type, String lang, java.util.Collection<String> slugs) {
+    if (slugs.isEmpty()) {
+      return List.of();
+    }
+    return db.sql(PUBLISHED + " AND i.type = :type AND i.lang = :lang AND i.slug IN (:slugs)")
+        .param("type", type.name())
+        .param("lang", lang)
+        .param("slugs", List.copyOf(new java.util.LinkedHashSet<>(slugs)))
+        .query(PUBLISHED_ROW)
+        .list();
+  }
+
   /** The live items of one type, only those in {@code lang} unless it is null. */
   List<PublishedRow> published(ContentType type, String lang) {
     return db.sql(

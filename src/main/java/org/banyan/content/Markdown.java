@@ -108,9 +108,56 @@ public class Markdown {
               "img")
           .toFactory();
 
+  /**
+   * HTML already made, least recently used first out, bounded by the characters kept (text and
+   * HTML): {@value #RENDERED_CHARS} characters is all the catalog's reader text many times over,
+   * and an author's drafts only push out what nobody reads.
+   */
+  static final class Rendered {
+
+    private final int maxChars;
+    private final java.util.LinkedHashMap<String, String> entries =
+        new java.util.LinkedHashMap<>(256, 0.75f, true);
+    private long chars;
+
+    Rendered(int maxChars) {
+      this.maxChars = maxChars;
+    }
+
+    synchronized String get(String markdown) {
+      return entries.get(markdown);
+    }
+
+    synchronized void put(String markdown, String html) {
+      long weight = (long) markdown.length() + html.length();
+      if (weight > maxChars / 16) {
+        return;
+      }
+      String before = entries.put(markdown, html);
+      chars += before == null ? weight : html.length() - before.length();
+      var oldest = entries.entrySet().iterator();
+      while (chars > maxChars && oldest.hasNext()) {
+        var entry = oldest.next();
+        chars -= (long) entry.getKey().length() + entry.getValue().length();
+        oldest.remove();
+      }
+    }
+
+    synchronized int size() {
+      return entries.size();
+    }
+
+    synchronized long chars() {
+      return chars;
+    }
+  }
+
+  static final int RENDERED_CHARS = 8_000_000;
+
   private final Parser parser;
   private final HtmlRenderer html;
   private final TextContentRenderer text;
+  private final Rendered rendered = new Rendered(RENDERED_CHARS);
 
   public Markdown() {
     List<Extension> extensions = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
@@ -120,12 +167,21 @@ public class Markdown {
     this.text = TextContentRenderer.builder().build();
   }
 
-  /** Safe HTML for {@code markdown}; empty for null. */
+  /**
+   * Safe HTML for {@code markdown}; empty for null. The same text always gives the same HTML, so a
+   * published revision's text is rendered once and then found again (see {@link Rendered}).
+   */
   public String toHtml(String markdown) {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
-    return POLICY.sanitize(CjkEmphasis.finish(html.render(parse(markdown))));
+    String known = rendered.get(markdown);
+    if (known != null) {
+      return known;
+    }
+    String safe = POLICY.sanitize(CjkEmphasis.finish(html.render(parse(markdown))));
+    rendered.put(markdown, safe);
+    return safe;
   }
 
   /** The plain text of {@code markdown}, for search and summaries. */

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -177,9 +178,48 @@ public class CatalogSearch {
     return suggestions.lookup(TextQueries.clean(text), signedIn, 8);
   }
 
+  /**
+   * Related lessons found, each with the reader it was found in: the same lesson asks again on
+   * every view of its page, and the answer changes only when the index does.
+   */
+  private record RelatedFound(Object reader, List<SearchResults.Hit> hits) {}
+
+  private final java.util.concurrent.ConcurrentHashMap<String, RelatedFound> related =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int RELATED_KEPT = 10_000;
+
   /** Lessons like this one, same language first. */
   public List<SearchResults.Hit> related(String lang, String slug, int count) {
     SearchIndex.Searcher searcher = index.acquire();
+    try {
+      IndexReader.CacheHelper helper = searcher.getIndexReader().getReaderCacheHelper();
+      if (helper == null) {
+        return related(searcher, lang, slug, count);
+      }
+      Object reader = helper.getKey();
+      String key = lang + "/" + slug + "/" + count;
+      RelatedFound known = related.get(key);
+      if (known != null && known.reader() == reader) {
+        return known.hits();
+      }
+      List<SearchResults.Hit> found = related(searcher, lang, slug, count);
+      if (!found.isEmpty()) {
+        if (related.size() >= RELATED_KEPT) {
+          related.values().removeIf(entry -> entry.reader() != reader);
+        }
+        if (related.size() < RELATED_KEPT) {
+          related.put(key, new RelatedFound(reader, found));
+        }
+      }
+      return found;
+    } finally {
+      index.release(searcher);
+    }
+  }
+
+  private List<SearchResults.Hit> related(
+      SearchIndex.Searcher searcher, String lang, String slug, int count) {
     try {
       Query self =
           new BooleanQuery.Builder()
@@ -215,8 +255,6 @@ public class CatalogSearch {
       return hits.stream().limit(count).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      index.release(searcher);
     }
   }
 

@@ -170,4 +170,29 @@ class MarkdownTests {
     assertThat(markdown.unrenderedEmphasis("2 * 3 = 6, `a*b` in code")).isEmpty();
     assertThat(markdown.unrenderedEmphasis("**全都好。**然后")).isEmpty();
   }
+
+  @Test
+  void renderingTheSameTextAgainGivesTheSameSafeHtml() {
+    String text = "## 情绪温度计\n\n**安静**地坐一会儿。<script>alert(1)</script>";
+    String first = markdown.toHtml(text);
+    String again = markdown.toHtml(new String(text.toCharArray()));
+    assertThat(again).isEqualTo(first).contains("<strong>安静</strong>").doesNotContain("<script");
+  }
+
+  @Test
+  void renderedHtmlIsKeptWithinItsBoundLeastRecentlyUsedFirstOut() {
+    Markdown.Rendered kept = new Markdown.Rendered(1_600);
+    for (int i = 0; i < 40; i++) {
+      kept.put("text " + i + "x".repeat(40), "<p>" + i + "</p>" + "y".repeat(40));
+      kept.get("text 0" + "x".repeat(40));
+    }
+    assertThat(kept.chars()).isLessThanOrEqualTo(1_600);
+    assertThat(kept.size()).isLessThan(40);
+    assertThat(kept.get("text 0" + "x".repeat(40))).startsWith("<p>0</p>");
+    assertThat(kept.get("text 1" + "x".repeat(40))).isNull();
+    assertThat(kept.get("text 39" + "x".repeat(40))).startsWith("<p>39</p>");
+
+    kept.put("z".repeat(200), "too big to keep");
+    assertThat(kept.get("z".repeat(200))).isNull();
+  }
 }

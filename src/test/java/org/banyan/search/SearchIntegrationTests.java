@@ -344,6 +344,42 @@ class SearchIntegrationTests extends PostgresTestBase {
     assertThat(client().get("/lessons/en/little-volcano").body()).contains("id=\"related\"");
   }
 
+  /** The slugs the related-lessons API gives for {@code slug}, in English. */
+  private List<String> relatedTo(String slug) {
+    return JSON
+        .readTree(client().get("/api/v1/lessons/en/" + slug + "/related").body())
+        .get("hits")
+        .values()
+        .stream()
+        .map(h -> h.get("slug").asString())
+        .toList();
+  }
+
+  @Test
+  void relatedLessonsFollowPublishingAndArchiving() throws Exception {
+    String first = "quokkaberry-one-" + System.nanoTime();
+    String second = "quokkaberry-two-" + System.nanoTime();
+    String story = "## Warm-up\n\nThe quokkaberry orchard, quokkaberry baskets, quokkaberry jam.";
+    publish(lesson(first, "en", "Quokkaberry orchard day", story));
+    List<String> alone = relatedTo(first);
+    assertThat(relatedTo(first)).isEqualTo(alone).doesNotContain(second);
+
+    long id = publish(lesson(second, "en", "Quokkaberry orchard night", story));
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (!relatedTo(first).contains(second) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(relatedTo(first)).first().isEqualTo(second);
+    assertThat(client().get("/lessons/en/" + first).body()).contains("/lessons/en/" + second);
+
+    as("reviewer").postJson("/api/v1/authoring/lessons/" + id + "/archive", "{}");
+    deadline = System.nanoTime() + 2_000_000_000L;
+    while (relatedTo(first).contains(second) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(relatedTo(first)).doesNotContain(second);
+  }
+
   @Test
   void theSearchPageWorksWithoutJavaScript() {
     String page =
