@@ -57,7 +57,10 @@ class CatalogPageCache extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod()) || !version.known() || signedIn();
+    return !"GET".equals(request.getMethod())
+        || !version.known()
+        || signedIn()
+        || request.getRequestURI().endsWith(".zip");
   }
 
   private static boolean signedIn() {

@@ -1,71 +1,34 @@
 package org.banyan.content;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import org.banyan.media.Media;
-import org.banyan.media.MediaLibrary;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The reader's pages: lesson and course lists, a lesson, its print kit, a course. */
+/**
+ * The reader's pages: lesson and course lists, a lesson, its print kit, a course, a course's print
+ * run.
+ */
 @Controller
 class CatalogPages {
 
-  /** A piece of a lesson page: rendered HTML, and whether the referral contacts follow it. */
-  public record SectionView(String html, boolean safeguarding, boolean takeHome) {}
-
-  public record AttachmentView(
-      String name, String url, String contentType, long size, boolean image) {}
-
-  public record LessonPage(
-      PublishedItem item,
-      LessonContent lesson,
-      List<String> competencies,
-      List<String> topics,
-      List<SectionView> sections,
-      List<AttachmentView> attachments,
-      List<PublishedItem> translations,
-      boolean high) {
-
-    public boolean hasSafeguarding() {
-      return sections.stream().anyMatch(SectionView::safeguarding);
-    }
-  }
-
-  public record CourseLesson(String slug, String title, Integer minutes, boolean published) {}
-
-  public record CourseUnit(String title, Integer week, List<CourseLesson> lessons) {}
-
-  public record CoursePage(
-      PublishedItem item,
-      CourseContent course,
-      String html,
-      List<CourseUnit> units,
-      int totalMinutes,
-      int lessonCount,
-      List<PublishedItem> translations) {}
-
   private final Catalog catalog;
-  private final Markdown markdown;
-  private final MediaLibrary media;
+  private final ReaderViews views;
   private final ContentSettings settings;
-  private final org.springframework.beans.factory.ObjectProvider<RelatedLessons> related;
+  private final ObjectProvider<RelatedLessons> related;
 
   CatalogPages(
       Catalog catalog,
-      Markdown markdown,
-      MediaLibrary media,
+      ReaderViews views,
       ContentSettings settings,
-      org.springframework.beans.factory.ObjectProvider<RelatedLessons> related) {
+      ObjectProvider<RelatedLessons> related) {
     this.catalog = catalog;
-    this.markdown = markdown;
-    this.media = media;
+    this.views = views;
     this.settings = settings;
     this.related = related;
   }
@@ -88,7 +51,7 @@ class CatalogPages {
 
   @GetMapping("/lessons/{lang}/{slug}")
   String lesson(@PathVariable String lang, @PathVariable String slug, Model model, Locale locale) {
-    model.addAttribute("page", lessonPage(lang, slug, locale));
+    model.addAttribute("page", views.lesson(lang, slug, locale));
     model.addAttribute("contacts", settings.referral().contacts());
     RelatedLessons finder = related.getIfAvailable();
     model.addAttribute("related", finder == null ? List.of() : finder.related(lang, slug, 4));
@@ -97,88 +60,36 @@ class CatalogPages {
 
   @GetMapping("/lessons/{lang}/{slug}/print")
   String print(@PathVariable String lang, @PathVariable String slug, Model model, Locale locale) {
-    model.addAttribute("page", lessonPage(lang, slug, locale));
+    model.addAttribute("page", views.lesson(lang, slug, locale));
     model.addAttribute("contacts", settings.referral().contacts());
     return "content/lesson-print";
   }
 
   @GetMapping("/courses/{lang}/{slug}")
   String course(@PathVariable String lang, @PathVariable String slug, Model model) {
-    PublishedItem item = catalog.get(ContentType.COURSE, lang, slug);
-    CourseContent course = (CourseContent) item.content();
-    Map<String, PublishedItem> published =
-        catalog.find(ContentType.LESSON, lang, course.lessonSlugs());
-    List<CourseUnit> units = new ArrayList<>();
-    int total = 0;
-    for (CourseContent.Unit unit : course.units()) {
-      List<CourseLesson> lessons = new ArrayList<>();
-      for (String lessonSlug : unit.lessons()) {
-        Optional<PublishedItem> lesson = Optional.ofNullable(published.get(lessonSlug));
-        Integer minutes =
-            lesson.map(l -> ((LessonContent) l.content()).durationMinutes()).orElse(null);
-        total += minutes == null ? 0 : minutes;
-        lessons.add(
-            new CourseLesson(
-                lessonSlug,
-                lesson.map(l -> l.content().title()).orElse(lessonSlug),
-                minutes,
-                lesson.isPresent()));
-      }
-      units.add(new CourseUnit(unit.title(), unit.week(), lessons));
-    }
-    model.addAttribute(
-        "page",
-        new CoursePage(
-            item,
-            course,
-            markdown.toHtml(course.markdown()),
-            units,
-            total,
-            course.lessonSlugs().size(),
-            catalog.translations(item)));
+    model.addAttribute("page", views.course(lang, slug));
     return "content/course";
   }
 
-  private LessonPage lessonPage(String lang, String slug, Locale locale) {
-    PublishedItem item = catalog.get(ContentType.LESSON, lang, slug);
-    LessonContent lesson = (LessonContent) item.content();
-    Taxonomy taxonomy = catalog.taxonomy();
-    List<SectionView> sections =
-        LessonSections.split(lesson.markdown()).stream()
-            .map(
-                s ->
-                    new SectionView(
-                        markdown.toHtml(s.markdown()),
-                        s.kind() == LessonSections.Kind.SAFEGUARDING,
-                        s.kind() == LessonSections.Kind.TAKE_HOME))
-            .toList();
-    List<AttachmentView> attachments = new ArrayList<>();
-    for (LessonContent.Attachment attachment : lesson.attachments()) {
-      media
-          .find(attachment.mediaId())
-          .ifPresent(m -> attachments.add(attachment(attachment.name(), m)));
-    }
-    return new LessonPage(
-        item,
-        lesson,
-        lesson.competencies().stream()
-            .map(id -> taxonomy.competency(id).map(t -> t.label(locale)).orElse(id))
-            .toList(),
-        lesson.topics().stream()
-            .map(id -> taxonomy.topic(id).map(t -> t.label(locale)).orElse(id))
-            .toList(),
-        sections,
-        attachments,
-        catalog.translations(item),
-        "high".equals(lesson.sensitivity()));
-  }
-
-  private static AttachmentView attachment(String name, Media media) {
-    return new AttachmentView(
-        name,
-        media.url(),
-        media.contentType(),
-        media.size(),
-        media.contentType().startsWith("image/"));
+  /**
+   * Every live lesson of a course in order, each as its print kit with its take-home notes as
+   * slips: what a school photocopies once for the term.
+   */
+  @GetMapping("/courses/{lang}/{slug}/print")
+  String coursePrint(
+      @PathVariable String lang, @PathVariable String slug, Model model, Locale locale) {
+    PublishedItem item = catalog.get(ContentType.COURSE, lang, slug);
+    Map<String, PublishedItem> lessons = views.lessonsOf(item);
+    model.addAttribute("page", views.course(item, lessons));
+    model.addAttribute(
+        "kits",
+        ((CourseContent) item.content())
+            .lessonSlugs().stream()
+                .distinct()
+                .filter(lessons::containsKey)
+                .map(lesson -> views.lesson(lessons.get(lesson), locale))
+                .toList());
+    model.addAttribute("contacts", settings.referral().contacts());
+    return "content/course-print";
   }
 }

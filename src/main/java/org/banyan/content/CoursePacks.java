@@ -1,0 +1,370 @@
+package org.banyan.content;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.banyan.media.Media;
+import org.banyan.media.MediaLibrary;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
+
+/**
+ * A published course as one zip a teacher carries to a village without signal: static HTML that
+ * opens from a USB stick or a phone's files in any browser, with relative links only and nothing
+ * fetched from outside the folder. A start page, every lesson in order, each lesson's print kit,
+ * every take-home note, the worksheets and pictures, and the whole course as one print run; all in
+ * the course's language.
+ *
+ * <p>A pack is made from published revisions only, and the same revisions (and referral contacts)
+ * always give the same bytes: the entries are written in one order with the date of the newest
+ * revision, so a pack can be cached, compared and shared by its checksum. Packs are made one at a
+ * time on a node, and the last few are kept in memory.
+ */
+@Component
+class CoursePacks {
+
+  /** A made pack. */
+  record Pack(String filename, byte[] bytes, String sha256) {}
+
+  /** The packs kept, most recently used last; together at most this many bytes. */
+  static final long KEPT_BYTES = 64L * 1024 * 1024;
+
+  private static final Pattern MEDIA_SRC = Pattern.compile("(src|href)=\"(" + Media.URL + ")\"");
+  private static final Pattern SITE_LINK = Pattern.compile("<a href=\"/[^\"]*\"[^>]*>(.*?)</a>");
+  private static final Pattern LESSON_LINK =
+      Pattern.compile("href=\"/lessons/([A-Za-z-]{2,10})/([a-z0-9-]{1,100})\"");
+
+  private final Catalog catalog;
+  private final ReaderViews views;
+  private final MediaLibrary media;
+  private final ContentSettings settings;
+  private final FreeMarkerConfigurer freemarker;
+  private final MessageSource messages;
+  private final LinkedHashMap<String, Pack> kept = new LinkedHashMap<>(16, 0.75f, true);
+  private long keptBytes;
+
+  CoursePacks(
+      Catalog catalog,
+      ReaderViews views,
+      MediaLibrary media,
+      ContentSettings settings,
+      FreeMarkerConfigurer freemarker,
+      MessageSource messages) {
+    this.catalog = catalog;
+    this.views = views;
+    this.media = media;
+    this.settings = settings;
+    this.freemarker = freemarker;
+    this.messages = messages;
+  }
+
+  /**
+   * The pack of the published course {@code lang/slug}, as it is now.
+   *
+   * @throws ContentNotFound when the course is not live
+   */
+  Pack pack(String lang, String slug) {
+    PublishedItem course = catalog.get(ContentType.COURSE, lang, slug);
+    Map<String, PublishedItem> lessons = views.lessonsOf(course);
+    String key = key(course, lessons);
+    Pack known = kept(key);
+    if (known != null) {
+      return known;
+    }
+    synchronized (this) {
+      known = kept(key);
+      if (known != null) {
+        return known;
+      }
+      Pack made = make(course, lessons);
+      keep(key, made);
+      return made;
+    }
+  }
+
+  /** What the bytes depend on: the revisions, and the contacts printed under safeguarding. */
+  private String key(PublishedItem course, Map<String, PublishedItem> lessons) {
+    StringBuilder key = new StringBuilder();
+    key.append(course.id()).append('@').append(course.revision());
+    lessons.values().stream()
+        .sorted(java.util.Comparator.comparingLong(PublishedItem::id))
+        .forEach(l -> key.append(',').append(l.id()).append('@').append(l.revision()));
+    key.append('|').append(settings.referral().contacts());
+    return key.toString();
+  }
+
+  private synchronized Pack kept(String key) {
+    return kept.get(key);
+  }
+
+  private synchronized void keep(String key, Pack pack) {
+    if (pack.bytes().length > KEPT_BYTES / 4) {
+      return;
+    }
+    kept.put(key, pack);
+    keptBytes += pack.bytes().length;
+    var oldest = kept.values().iterator();
+    while (keptBytes > KEPT_BYTES && oldest.hasNext()) {
+      keptBytes -= oldest.next().bytes().length;
+      oldest.remove();
+    }
+  }
+
+  private Pack make(PublishedItem course, Map<String, PublishedItem> published) {
+    Locale locale = Locale.forLanguageTag(course.lang());
+    ReaderViews.CoursePage page = views.course(course, published);
+    List<String> order =
+        ((CourseContent) course.content())
+            .lessonSlugs().stream().distinct().filter(published::containsKey).toList();
+    List<PackLesson> lessons = new ArrayList<>();
+    for (int i = 0; i < order.size(); i++) {
+      String slug = order.get(i);
+      lessons.add(
+          new PackLesson(
+              String.format(Locale.ROOT, "%02d-%s.html", i + 1, slug),
+              slug,
+              views.lesson(published.get(slug), locale)));
+    }
+    OffsetDateTime newest = course.publishedAt();
+    for (PublishedItem lesson : published.values()) {
+      if (lesson.publishedAt().isAfter(newest)) {
+        newest = lesson.publishedAt();
+      }
+    }
+    LocalDate date = newest.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+    Files files = new Files(lessons);
+
+    Map<String, Object> model = new HashMap<>();
+    model.put("springMacroRequestContext", new Messages(messages, locale));
+    model.put("coursePage", page);
+    model.put("lessons", lessons);
+    model.put("contacts", settings.referral().contacts());
+    model.put("made", date.toString());
+    model.put("lang", course.lang());
+
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    String folder = course.slug() + "/";
+    entries.put(
+        folder + "README.txt",
+        (messages.getMessage("pack.readme", new Object[] {page.course().title()}, locale) + "\r\n")
+            .getBytes(UTF_8));
+    entries.put(folder + "index.html", files.html(render("pack/index.ftlh", model, ""), ""));
+    entries.put(folder + "style.css", render("pack/style.css", model, "").getBytes(UTF_8));
+    for (int i = 0; i < lessons.size(); i++) {
+      PackLesson lesson = lessons.get(i);
+      model.put("packed", lesson);
+      model.put("page", lesson.page());
+      model.put("lesson", lesson.page().lesson());
+      model.put("item", lesson.page().item());
+      model.put("previous", i == 0 ? null : lessons.get(i - 1));
+      model.put("next", i == lessons.size() - 1 ? null : lessons.get(i + 1));
+      model.put("position", i + 1);
+      entries.put(
+          folder + "lessons/" + lesson.file(),
+          files.html(render("pack/lesson.ftlh", model, "../"), "../"));
+      entries.put(
+          folder + "print/" + lesson.file(),
+          files.html(render("pack/print.ftlh", model, "../"), "../"));
+    }
+    for (String single : List.of("packed", "page", "lesson", "item", "previous", "next")) {
+      model.remove(single);
+    }
+    entries.put(
+        folder + "print-all.html", files.html(render("pack/print-all.ftlh", model, ""), ""));
+    entries.put(
+        folder + "take-home.html", files.html(render("pack/take-home.ftlh", model, ""), ""));
+    for (Map.Entry<String, Media> file : files.media.entrySet()) {
+      entries.put(folder + "media/" + file.getKey(), bytesOf(file.getValue()));
+    }
+    byte[] zip = zip(entries, date.atStartOfDay());
+    String name = course.slug() + "-r" + course.revision() + ".zip";
+    return new Pack(name, zip, sha256(zip));
+  }
+
+  /** A lesson in the pack, and the name of its pages there. */
+  public record PackLesson(String file, String slug, ReaderViews.LessonPage page) {}
+
+  /**
+   * The files a pack's pages point to: site URLs of media become names in {@code media/}, links to
+   * lessons in the pack become links to their pages, and any other link into the site is left as
+   * its text, since the site is not there offline.
+   */
+  private final class Files {
+
+    private final Map<String, String> lessonFiles = new HashMap<>();
+    private final Map<String, Media> media = new java.util.TreeMap<>();
+    private final Map<String, String> names = new HashMap<>();
+
+    Files(List<PackLesson> lessons) {
+      for (PackLesson lesson : lessons) {
+        lessonFiles.put(lesson.page().item().lang() + "/" + lesson.slug(), lesson.file());
+      }
+    }
+
+    byte[] html(String page, String root) {
+      Matcher source = MEDIA_SRC.matcher(page);
+      StringBuilder out = new StringBuilder();
+      while (source.find()) {
+        String name = fileFor(source.group(2));
+        String replacement =
+            name == null
+                ? source.group(1) + "=\"\""
+                : source.group(1) + "=\"" + root + "media/" + name + "\"";
+        source.appendReplacement(out, Matcher.quoteReplacement(replacement));
+      }
+      source.appendTail(out);
+      Matcher lesson = LESSON_LINK.matcher(out.toString());
+      out = new StringBuilder();
+      while (lesson.find()) {
+        String file = lessonFiles.get(lesson.group(1) + "/" + lesson.group(2));
+        lesson.appendReplacement(
+            out,
+            Matcher.quoteReplacement(
+                file == null ? lesson.group() : "href=\"" + root + "lessons/" + file + "\""));
+      }
+      lesson.appendTail(out);
+      String linked = SITE_LINK.matcher(out.toString()).replaceAll("$1");
+      return linked.getBytes(UTF_8);
+    }
+
+    /** The pack's name for the media file at {@code url}, or null when it is not in the library. */
+    private String fileFor(String url) {
+      String id = url.substring("/media/".length(), "/media/".length() + 36);
+      if (names.containsKey(id)) {
+        return names.get(id);
+      }
+      String name =
+          CoursePacks.this
+              .media
+              .find(id)
+              .map(
+                  m -> {
+                    String file = id.substring(0, 8) + "-" + asciiName(m.filename());
+                    media.put(file, m);
+                    return file;
+                  })
+              .orElse(null);
+      names.put(id, name);
+      return name;
+    }
+  }
+
+  /**
+   * A file name any unzip tool and any browser reads the same: ASCII letters, digits, dots, hyphens
+   * and underscores, its extension kept. The page shows the author's name for it.
+   */
+  static String asciiName(String name) {
+    String clean = AttachmentNames.clean(name);
+    int dot = clean.lastIndexOf('.');
+    String extension =
+        dot > 0 && clean.substring(dot + 1).matches("[A-Za-z0-9]{1,8}") ? clean.substring(dot) : "";
+    String base =
+        (extension.isEmpty() ? clean : clean.substring(0, dot))
+            .replaceAll("[^A-Za-z0-9_-]+", "-")
+            .replaceAll("-{2,}", "-")
+            .replaceAll("^-|-$", "");
+    return (base.isEmpty() ? "file" : base) + extension.toLowerCase(Locale.ROOT);
+  }
+
+  private String render(String template, Map<String, Object> model, String root) {
+    model.put("root", root);
+    Configuration configuration = freemarker.getConfiguration();
+    try {
+      Template page = configuration.getTemplate(template, Locale.ROOT);
+      StringWriter out = new StringWriter();
+      page.process(model, out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException("The pack template " + template + " failed", e);
+    }
+  }
+
+  private byte[] bytesOf(Media file) {
+    try (InputStream in = media.open(file, 0, -1)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The entries in the order given, each with the same time and no extra fields. */
+  static byte[] zip(Map<String, byte[]> entries, LocalDateTime time) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(bytes, UTF_8)) {
+      zip.setLevel(9);
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        ZipEntry file = new ZipEntry(entry.getKey());
+        file.setTimeLocal(time);
+        zip.putNextEntry(file);
+        zip.write(entry.getValue());
+        zip.closeEntry();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
+
+  /**
+   * What the templates' {@code ui.t} asks of {@code springMacroRequestContext}, in the course's
+   * language rather than the visitor's.
+   */
+  public static final class Messages {
+
+    private final MessageSource source;
+    private final Locale locale;
+
+    Messages(MessageSource source, Locale locale) {
+      this.source = source;
+      this.locale = locale;
+    }
+
+    public String getMessage(String code) {
+      return source.getMessage(code, null, locale);
+    }
+
+    public String getMessage(String code, List<?> args) {
+      return source.getMessage(code, args == null ? null : args.toArray(), locale);
+    }
+
+    public Locale getLocale() {
+      return locale;
+    }
+  }
+}
