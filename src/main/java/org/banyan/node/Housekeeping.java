@@ -53,7 +53,7 @@ class Housekeeping {
    * longer rebuilds its index from SQL when it starts.
    */
   @Scheduled(cron = "0 7 * * * *")
-  @SchedulerLock(name = "journal-retention", lockAtLeastFor = "PT50M")
+  @SchedulerLock(name = "journal-retention", lockAtLeastFor = "PT50M", lockAtMostFor = "PT55M")
   void dropOldJournalEntries() {
     int dropped = changes.dropRecordedBefore(clock.instant().minus(journalRetention));
     if (dropped > 0) {
@@ -82,7 +82,7 @@ class Housekeeping {
 
   /** Forgets events handled more than a week ago, and nodes gone for a day. */
   @Scheduled(cron = "0 17 3 * * *")
-  @SchedulerLock(name = "daily-cleanup", lockAtLeastFor = "PT1H")
+  @SchedulerLock(name = "daily-cleanup", lockAtLeastFor = "PT1H", lockAtMostFor = "PT2H")
   void daily() {
     completed.deletePublicationsOlderThan(Duration.ofDays(7));
     int forgotten = nodes.forgetOlderThan(Duration.ofDays(1));
