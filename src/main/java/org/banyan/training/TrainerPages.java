@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The trainer's pages: assignments, a dashboard for each, and cohorts. */
+/**
+ * The trainer's pages: assignments, a dashboard for each, cohorts, and modules as handouts for
+ * face-to-face sessions.
+ */
 @Controller
 @PreAuthorize("hasAnyRole('TRAINER', 'ADMIN')")
 class TrainerPages {
@@ -25,18 +28,35 @@ class TrainerPages {
   private final Modules modules;
   private final TeacherReach reach;
   private final TrainingTime time;
+  private final Handouts handouts;
 
   TrainerPages(
       Assignments assignments,
       Cohorts cohorts,
       Modules modules,
       TeacherReach reach,
-      TrainingTime time) {
+      TrainingTime time,
+      Handouts handouts) {
     this.assignments = assignments;
     this.cohorts = cohorts;
     this.modules = modules;
     this.reach = reach;
     this.time = time;
+    this.handouts = handouts;
+  }
+
+  /** A module as a printed handout for a face-to-face session, without the right answers. */
+  @GetMapping("/trainer/modules/{lang}/{slug}/handout")
+  String handout(@PathVariable String lang, @PathVariable String slug, Model model) {
+    model.addAttribute("handout", handouts.handout(lang, slug, false));
+    return "training/handout";
+  }
+
+  /** The quiz answers of a module's handout, for the trainer alone. */
+  @GetMapping("/trainer/modules/{lang}/{slug}/answer-key")
+  String answerKey(@PathVariable String lang, @PathVariable String slug, Model model) {
+    model.addAttribute("handout", handouts.handout(lang, slug, true));
+    return "training/handout";
   }
 
   @GetMapping("/trainer")
