@@ -58,6 +58,8 @@ class CoursePacks {
   private static final Pattern LESSON_LINK =
       Pattern.compile("href=\"/lessons/([A-Za-z-]{2,10})/([a-z0-9-]{1,100})\"");
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoursePacks.class);
+
   private final Catalog catalog;
   private final ReaderViews views;
   private final MediaLibrary media;
@@ -100,7 +102,16 @@ class CoursePacks {
       if (known != null) {
         return known;
       }
+      long start = System.nanoTime();
       Pack made = make(course, lessons);
+      log.info(
+          "Made the offline pack of {}/{} revision {}: {} lessons, {} KB, in {} ms",
+          lang,
+          slug,
+          course.revision(),
+          lessons.size(),
+          (made.bytes().length + 1023) / 1024,
+          (System.nanoTime() - start) / 1_000_000);
       keep(key, made);
       return made;
     }
