@@ -3,6 +3,8 @@ package org.banyan.content;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,7 +20,8 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * A course's offline pack, from its page and from the API: the same bytes at both, with their
- * SHA-256 as the validator, so a teacher who has the pack already downloads nothing again.
+ * SHA-256 as the validator, so a teacher who has the pack already downloads nothing again, and with
+ * ranges, so a download cut off on a weak signal goes on where it stopped.
  */
 @Controller
 class CoursePackDownloads {
@@ -32,7 +35,7 @@ class CoursePackDownloads {
   }
 
   @GetMapping({"/courses/{lang}/{slug}/pack.zip", "/api/v1/courses/{lang}/{slug}/pack"})
-  ResponseEntity<byte[]> pack(
+  ResponseEntity<Resource> pack(
       @PathVariable String lang, @PathVariable String slug, WebRequest request) {
     CoursePacks.Pack pack = packs.pack(lang, slug);
     String etag = "\"" + pack.sha256() + "\"";
@@ -56,7 +59,7 @@ class CoursePackDownloads {
             "sha-256=:"
                 + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(pack.sha256()))
                 + ":")
-        .body(pack.bytes());
+        .body(new FileSystemResource(pack.file()));
   }
 
   private static boolean signedIn() {

@@ -3,12 +3,12 @@ package org.banyan.content;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -28,6 +28,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
@@ -42,16 +43,17 @@ import org.springframework.web.servlet.view.freemarker.FreeMarkerConfigurer;
  * <p>A pack is made from published revisions only, and the same revisions (and referral contacts)
  * always give the same bytes: the entries are written in one order with the date of the newest
  * revision, so a pack can be cached, compared and shared by its checksum. Packs are made one at a
- * time on a node, and the last few are kept in memory.
+ * time on a node, written to the data folder with media streamed from the blob store (never whole
+ * in memory), and the last ones kept there.
  */
 @Component
 class CoursePacks {
 
-  /** A made pack. */
-  record Pack(String filename, byte[] bytes, String sha256) {}
+  /** A made pack: its download name, its file in the packs folder, its size and checksum. */
+  record Pack(String filename, Path file, long size, String sha256) {}
 
-  /** The packs kept, most recently used last; together at most this many bytes. */
-  static final long KEPT_BYTES = 64L * 1024 * 1024;
+  /** The packs kept on disk, least recently used first out; together at most this many bytes. */
+  static final long KEPT_BYTES = 1024L * 1024 * 1024;
 
   private static final Pattern MEDIA_SRC = Pattern.compile("(src|href)=\"(" + Media.URL + ")\"");
   private static final Pattern SITE_LINK = Pattern.compile("<a href=\"/[^\"]*\"[^>]*>(.*?)</a>");
@@ -66,6 +68,7 @@ class CoursePacks {
   private final ContentSettings settings;
   private final FreeMarkerConfigurer freemarker;
   private final MessageSource messages;
+  private final Path folder;
   private final LinkedHashMap<String, Pack> kept = new LinkedHashMap<>(16, 0.75f, true);
   private long keptBytes;
 
@@ -75,13 +78,19 @@ class CoursePacks {
       MediaLibrary media,
       ContentSettings settings,
       FreeMarkerConfigurer freemarker,
-      MessageSource messages) {
+      MessageSource messages,
+      @Value("${banyan.data-dir}") Path dataDir)
+      throws IOException {
     this.catalog = catalog;
     this.views = views;
     this.media = media;
     this.settings = settings;
     this.freemarker = freemarker;
     this.messages = messages;
+    this.folder = dataDir.resolve("packs");
+    // Packs of an earlier run are not indexed here: they are made again when asked for.
+    org.springframework.util.FileSystemUtils.deleteRecursively(folder);
+    java.nio.file.Files.createDirectories(folder);
   }
 
   /**
@@ -110,7 +119,7 @@ class CoursePacks {
           slug,
           course.revision(),
           lessons.size(),
-          (made.bytes().length + 1023) / 1024,
+          (made.size() + 1023) / 1024,
           (System.nanoTime() - start) / 1_000_000);
       keep(key, made);
       return made;
@@ -133,15 +142,17 @@ class CoursePacks {
   }
 
   private synchronized void keep(String key, Pack pack) {
-    if (pack.bytes().length > KEPT_BYTES / 4) {
-      return;
-    }
-    kept.put(key, pack);
-    keptBytes += pack.bytes().length;
+    Pack before = kept.put(key, pack);
+    keptBytes += pack.size() - (before == null ? 0 : before.size());
     var oldest = kept.values().iterator();
-    while (keptBytes > KEPT_BYTES && oldest.hasNext()) {
-      keptBytes -= oldest.next().bytes().length;
+    while (keptBytes > KEPT_BYTES && kept.size() > 1 && oldest.hasNext()) {
+      Pack dropped = oldest.next();
       oldest.remove();
+      keptBytes -= dropped.size();
+      if (kept.values().stream().noneMatch(p -> p.file().equals(dropped.file()))) {
+        // A download still reading it keeps its open file.
+        dropped.file().toFile().delete();
+      }
     }
   }
 
@@ -177,7 +188,7 @@ class CoursePacks {
     model.put("made", date.toString());
     model.put("lang", course.lang());
 
-    Map<String, byte[]> entries = new LinkedHashMap<>();
+    Map<String, Object> entries = new LinkedHashMap<>();
     String folder = course.slug() + "/";
     entries.put(
         folder + "README.txt",
@@ -209,11 +220,22 @@ class CoursePacks {
     entries.put(
         folder + "take-home.html", files.html(render("pack/take-home.ftlh", model, ""), ""));
     for (Map.Entry<String, Media> file : files.media.entrySet()) {
-      entries.put(folder + "media/" + file.getKey(), bytesOf(file.getValue()));
+      entries.put(folder + "media/" + file.getKey(), file.getValue());
     }
-    byte[] zip = zip(entries, date.atStartOfDay());
     String name = course.slug() + "-r" + course.revision() + ".zip";
-    return new Pack(name, zip, sha256(zip));
+    try {
+      Path written = java.nio.file.Files.createTempFile(this.folder, "making-", ".zip");
+      try {
+        String sha256 = zip(entries, date.atStartOfDay(), written);
+        Path file = this.folder.resolve(sha256 + ".zip");
+        java.nio.file.Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new Pack(name, file, java.nio.file.Files.size(file), sha256);
+      } finally {
+        java.nio.file.Files.deleteIfExists(written);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A lesson in the pack, and the name of its pages there. */
@@ -316,35 +338,42 @@ class CoursePacks {
     }
   }
 
-  private byte[] bytesOf(Media file) {
-    try (InputStream in = media.open(file, 0, -1)) {
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** The entries in the order given, each with the same time and no extra fields. */
-  static byte[] zip(Map<String, byte[]> entries, LocalDateTime time) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(bytes, UTF_8)) {
+  /**
+   * Writes the entries in the order given, each with the same time and no extra fields, text from
+   * memory and media streamed from the blob store, to {@code target}.
+   *
+   * @return the SHA-256 of what was written, in hex
+   */
+  private String zip(Map<String, Object> entries, LocalDateTime time, Path target)
+      throws IOException {
+    MessageDigest digest = sha256();
+    try (ZipOutputStream zip =
+        new ZipOutputStream(
+            new java.security.DigestOutputStream(
+                new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(target)),
+                digest),
+            UTF_8)) {
       zip.setLevel(9);
-      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+      for (Map.Entry<String, Object> entry : entries.entrySet()) {
         ZipEntry file = new ZipEntry(entry.getKey());
         file.setTimeLocal(time);
         zip.putNextEntry(file);
-        zip.write(entry.getValue());
+        if (entry.getValue() instanceof Media stored) {
+          try (InputStream in = media.open(stored, 0, -1)) {
+            in.transferTo(zip);
+          }
+        } else {
+          zip.write((byte[]) entry.getValue());
+        }
         zip.closeEntry();
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    return HexFormat.of().formatHex(digest.digest());
   }
 
-  static String sha256(byte[] bytes) {
+  private static MessageDigest sha256() {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -133,6 +133,12 @@ class CoursePackIntegrationTests extends PostgresTestBase {
     assertThat(again.statusCode()).isEqualTo(304);
     assertThat(again.body()).isEmpty();
 
+    HttpResponse<byte[]> rest =
+        client().getBytes(EIGHT_LESSONS + "/pack.zip", "Range", "bytes=1000-");
+    assertThat(rest.statusCode()).isEqualTo(206);
+    assertThat(rest.body())
+        .isEqualTo(java.util.Arrays.copyOfRange(first.body(), 1000, first.body().length));
+
     assertThat(client().getBytes("/courses/en/no-such-course/pack.zip").statusCode())
         .isEqualTo(404);
     HttpResponse<String> missing = client().get("/api/v1/courses/en/no-such-course/pack");
