@@ -68,7 +68,8 @@ class PrivateCatalogIntegrationTests extends PostgresTestBase {
             "/api/v1/courses",
             "/api/v1/search?q=feelings",
             "/api/v1/suggest?q=feel",
-            "/api/v1/lessons/en/naming-feelings/related")) {
+            "/api/v1/lessons/en/naming-feelings/related",
+            "/api/v1/courses/en/growing-up-together/pack")) {
       HttpResponse<String> refused = client().get(path);
       assertThat(refused.statusCode()).as(path).isEqualTo(401);
       assertThat(refused.body()).as(path).doesNotContain("naming-feelings");
@@ -84,6 +85,8 @@ class PrivateCatalogIntegrationTests extends PostgresTestBase {
             "/courses",
             "/search",
             "/search?q=feelings",
+            "/courses/en/growing-up-together/print",
+            "/courses/en/growing-up-together/pack.zip",
             publishedFile())) {
       HttpResponse<String> refused = client().get(path);
       assertThat(refused.statusCode()).as(path).isEqualTo(302);
@@ -108,6 +111,9 @@ class PrivateCatalogIntegrationTests extends PostgresTestBase {
     assertThat(as("teacher").get("/api/v1/suggest?q=feel").statusCode()).isEqualTo(200);
     WebClient browser = browserAs("teacher");
     assertThat(browser.get("/search?q=feelings").statusCode()).isEqualTo(200);
+    HttpResponse<byte[]> pack = browser.getBytes("/courses/en/growing-up-together/pack.zip");
+    assertThat(pack.statusCode()).isEqualTo(200);
+    assertThat(pack.headers().firstValue("Cache-Control").orElseThrow()).contains("private");
     HttpResponse<byte[]> file = browser.getBytes(publishedFile());
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Cache-Control"))
