@@ -159,7 +159,7 @@ class TrainingApi {
 
   @GetMapping("/api/v1/me/modules")
   @PreAuthorize("hasRole('TEACHER')")
-  List<Progress.StartedModule> started(Principal principal) {
+  List<StartedModule> started(Principal principal) {
     return progress.started(principal.getName());
   }
 

@@ -56,8 +56,8 @@ class TrainingPages {
     List<MyAssignment> assigned = assignments.mine(principal.getName());
     Set<String> listed = new HashSet<>();
     assigned.forEach(a -> listed.add(a.module().lang() + "/" + a.module().slug()));
-    List<Progress.StartedModule> started = new ArrayList<>();
-    for (Progress.StartedModule module : progress.started(principal.getName())) {
+    List<StartedModule> started = new ArrayList<>();
+    for (StartedModule module : progress.started(principal.getName())) {
       if (listed.add(module.module().lang() + "/" + module.module().slug())) {
         started.add(module);
       }

@@ -1,0 +1,164 @@
+package org.banyan.training;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.banyan.content.Markdown;
+import org.banyan.content.ModuleContent;
+import org.banyan.content.PublishedItem;
+import org.banyan.media.Media;
+import org.banyan.media.MediaLibrary;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a teacher sees of their training: the module player's view of one module, and the modules
+ * they have started. Nothing is recorded by looking.
+ */
+@Component
+class ModuleViews {
+
+  private final Modules modules;
+  private final ProgressStore store;
+  private final MediaLibrary media;
+  private final Markdown markdown;
+  private final TrainingTime time;
+
+  ModuleViews(
+      Modules modules,
+      ProgressStore store,
+      MediaLibrary media,
+      Markdown markdown,
+      TrainingTime time) {
+    this.modules = modules;
+    this.store = store;
+    this.media = media;
+    this.markdown = markdown;
+    this.time = time;
+  }
+
+  /**
+   * The published module {@code lang/slug} as {@code teacher} works through it, at the revision
+   * they started (or were assigned).
+   */
+  ModuleProgress module(String teacher, String lang, String slug) {
+    PublishedItem item = modules.get(lang, slug);
+    Optional<ProgressStore.Enrolment> enrolment = store.enrolment(teacher, item.id());
+    int revision =
+        enrolment
+            .map(ProgressStore.Enrolment::moduleRevision)
+            .orElseGet(() -> store.assignedRevision(teacher, item.id()).orElse(item.revision()));
+    ModuleContent content = modules.revision(item.id(), revision);
+    Map<String, ProgressStore.Completion> done = store.completions(teacher, item.id());
+    Map<String, ProgressStore.QuizTally> quizzes = store.quizTallies(teacher, item.id());
+    Map<String, String> responses = store.responses(teacher, item.id());
+    OffsetDateTime now = time.now();
+    List<ModuleProgress.UnitProgress> units = new ArrayList<>();
+    int position = 0;
+    int doneCount = 0;
+    for (ModuleContent.Unit unit : content.units()) {
+      ProgressStore.Completion completion = done.get(unit.id());
+      if (completion != null) {
+        doneCount++;
+      }
+      ProgressStore.QuizTally tally = quizzes.get(unit.id());
+      QuizAttempts.Allowance allowance =
+          "quiz".equals(unit.type())
+              ? ProgressStore.QuizTally.allowance(unit, tally, now)
+              : new QuizAttempts.Allowance(null, null);
+      units.add(
+          new ModuleProgress.UnitProgress(
+              ++position,
+              unit.id(),
+              unit.type(),
+              unit.title(),
+              unit.markdown() == null ? null : markdown.toHtml(unit.markdown()),
+              mediaUrl(unit),
+              mediaType(unit),
+              unit.prompt(),
+              unit.lessonSlug(),
+              unit.lessonSlug() == null
+                  ? null
+                  : modules.lessonTitle(item.lang(), unit.lessonSlug()),
+              questions(unit, completion != null),
+              unit.passMark(),
+              completion != null,
+              completion == null ? null : completion.completedAt(),
+              tally == null ? 0 : tally.attempts(),
+              tally == null || tally.best() == null ? null : Progress.percent(tally.best()),
+              unit.maxAttempts(),
+              allowance.left(),
+              allowance.nextAt(),
+              responses.get(unit.id()),
+              completion == null ? null : completion.practiceOn(),
+              completion == null ? null : completion.practiceRating()));
+    }
+    int total = content.units().size();
+    boolean active = enrolment.isPresent() || !quizzes.isEmpty();
+    TrainingStatus status =
+        TrainingStatus.of(
+            doneCount, total, active, store.overdue(teacher, item.id(), time.today()));
+    return new ModuleProgress(
+        item.slug(),
+        item.lang(),
+        content.title(),
+        content.markdown() == null ? null : markdown.toHtml(content.markdown()),
+        content.estimatedMinutes(),
+        revision,
+        status,
+        doneCount,
+        total,
+        TrainingStatus.percent(doneCount, total),
+        store.earliestDue(teacher, item.id()),
+        enrolment.map(ProgressStore.Enrolment::completedAt).orElse(null),
+        enrolment.map(ProgressStore.Enrolment::certificateCode).orElse(null),
+        units);
+  }
+
+  /** The modules the teacher has started, most recent first. */
+  List<StartedModule> started(String teacher) {
+    return store.enrolments(teacher).stream()
+        .map(
+            e -> {
+              ModuleContent content = modules.revision(e.moduleItemId(), e.moduleRevision());
+              Map<String, ProgressStore.Completion> done =
+                  store.completions(teacher, e.moduleItemId());
+              int count = (int) Modules.unitIds(content).stream().filter(done::containsKey).count();
+              int total = content.units().size();
+              return new StartedModule(
+                  new ModuleLink(e.moduleSlug(), e.moduleLang(), content.title()),
+                  TrainingStatus.of(count, total, true, false),
+                  TrainingStatus.percent(count, total),
+                  e.completedAt(),
+                  e.certificateCode());
+            })
+        .toList();
+  }
+
+  private List<ModuleProgress.Question> questions(ModuleContent.Unit unit, boolean passed) {
+    if (unit.questions() == null) {
+      return null;
+    }
+    return unit.questions().stream()
+        .map(
+            q ->
+                new ModuleProgress.Question(
+                    q.id(),
+                    q.text(),
+                    q.choices(),
+                    q.correct().size() > 1,
+                    passed ? q.correct() : null))
+        .toList();
+  }
+
+  private String mediaUrl(ModuleContent.Unit unit) {
+    return unit.mediaId() == null ? null : media.find(unit.mediaId()).map(Media::url).orElse(null);
+  }
+
+  private String mediaType(ModuleContent.Unit unit) {
+    return unit.mediaId() == null
+        ? null
+        : media.find(unit.mediaId()).map(Media::contentType).orElse(null);
+  }
+}
