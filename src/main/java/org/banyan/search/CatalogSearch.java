@@ -314,7 +314,8 @@ public class CatalogSearch {
   /**
    * The best document of each of the first {@code wanted} items, in order: by relevance (with the
    * reader's language a little ahead) or newest first. An item has a document per language, so
-   * twice as many documents hold as many items; should they not, more are gathered.
+   * twice as many documents hold as many items (as many suffice in an index without translations);
+   * should they not, more are gathered.
    */
   private static List<ScoreDoc> top(
       SearchIndex.Searcher searcher,
@@ -325,7 +326,8 @@ public class CatalogSearch {
       FixedBitSet[] preferred)
       throws IOException {
     Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
-    for (int gather = 2 * wanted; ; gather *= 2) {
+    int first = wanted + Math.min(wanted, searcher.groups.translations());
+    for (int gather = first; ; gather *= 2) {
       TopDocsCollector<?> collector =
           byDate
               ? new TopFieldCollectorManager(sort, gather, null, gather).newCollector()

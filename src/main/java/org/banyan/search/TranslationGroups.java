@@ -36,8 +36,19 @@ final class TranslationGroups {
   /** Per segment, the documents whose group has more than one: the only ones to collapse. */
   private final FixedBitSet[] shared;
 
+  /** How many live documents are not the first of their group: what collapsing can drop. */
+  private final int translations;
+
   private TranslationGroups(
       int[] docBases, int[] groupOf, int[] first, int[] next, FixedBitSet[] shared) {
+    int translations = 0;
+    for (FixedBitSet leaf : shared) {
+      translations += leaf.cardinality();
+    }
+    for (int member : first) {
+      translations -= member >= 0 && next[member] >= 0 ? 1 : 0;
+    }
+    this.translations = translations;
     this.docBases = docBases;
     this.groupOf = groupOf;
     this.first = first;
@@ -93,6 +104,14 @@ final class TranslationGroups {
       }
     }
     return new TranslationGroups(docBases, groupOf, first, next, shared);
+  }
+
+  /**
+   * How many documents {@link #collapse} can drop at most: those of each group beyond its first
+   * (none in an index without translations).
+   */
+  int translations() {
+    return translations;
   }
 
   /** The group of document {@code doc} (numbered in the whole reader); -1 when it has none. */

@@ -77,12 +77,15 @@ class TranslationGroupsTests {
         assertThat(groups.others(0)).containsExactly(4);
         assertThat(groups.others(2)).isEmpty();
         assertThat(groups.others(3)).isEmpty();
+        // At most one document of each of the two pairs can be dropped.
+        assertThat(groups.translations()).isEqualTo(2);
       }
       // A deleted translation is no longer one.
       writer.deleteDocuments(new Term("id", "a.en"));
       try (DirectoryReader reader = DirectoryReader.open(writer)) {
         TranslationGroups groups = TranslationGroups.of(reader);
         assertThat(groups.others(0)).isEmpty();
+        assertThat(groups.translations()).isEqualTo(1);
         assertThat(ids(reader, groups.collapse(all(reader), null)))
             .containsExactlyInAnyOrder("a.zh", "b.zh", "c.en", "x");
       }
