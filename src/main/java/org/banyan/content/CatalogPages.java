@@ -86,8 +86,13 @@ class CatalogPages {
     String wanted = Languages.supported(lang) ? lang : null;
     Taxonomy taxonomy = catalog.taxonomy();
     String chosen = topic != null && taxonomy.topic(topic).isPresent() ? topic : null;
+    // Every language is read, so that a lesson shown in the language chosen still links the others.
     List<Shelves.Entry> entries =
-        Shelves.entries(catalog.all(ContentType.LESSON, wanted), Languages.of(locale));
+        Shelves.entries(
+            catalog.all(ContentType.LESSON, null), wanted == null ? Languages.of(locale) : wanted);
+    if (wanted != null) {
+      entries = entries.stream().filter(e -> e.item().lang().equals(wanted)).toList();
+    }
     Map<String, Long> counts = new java.util.HashMap<>();
     for (Shelves.Entry entry : entries) {
       for (String id : lessonOf(entry.item()).topics()) {

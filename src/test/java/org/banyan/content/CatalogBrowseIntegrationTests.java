@@ -53,6 +53,7 @@ class CatalogBrowseIntegrationTests extends PostgresTestBase {
     String onlyChinese = page("en", "/lessons?lang=zh-CN");
     assertThat(onlyChinese)
         .contains("<a href=\"/lessons/zh-CN/little-volcano\">")
+        .contains("href=\"/lessons/en/little-volcano\" hreflang=\"en\">Also in English</a>")
         .doesNotContain("<a href=\"/lessons/en/");
   }
 
