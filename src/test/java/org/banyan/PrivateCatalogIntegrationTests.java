@@ -98,7 +98,10 @@ class PrivateCatalogIntegrationTests extends PostgresTestBase {
 
   @Test
   void theHomeSignInAndCertificateCheckStayOpen() {
-    assertThat(client().get("/").statusCode()).isEqualTo(200);
+    HttpResponse<String> home = client().get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    // The home page lists courses only to those who may read them.
+    assertThat(home.body()).doesNotContain("/courses/");
     assertThat(client().get("/login").statusCode()).isEqualTo(200);
     assertThat(client().get("/certificates/NO-SUCH-CODE").statusCode()).isNotIn(302, 401, 403);
     HttpResponse<String> check = client().get("/api/v1/certificates/NO-SUCH-CODE");

@@ -33,12 +33,84 @@ class CatalogPages {
     this.related = related;
   }
 
+  /** A topic to browse by: its label, how many lessons have it, and the link that chooses it. */
+  public record TopicLink(String id, String label, long count, boolean selected, String url) {}
+
+  /**
+   * The lessons by grade band, an item once and in the reader's language first, with links to
+   * browse one topic (and to one language, as before).
+   */
   @GetMapping("/lessons")
-  String lessons(@RequestParam(required = false) String lang, Model model) {
+  String lessons(
+      @RequestParam(required = false) String lang,
+      @RequestParam(required = false) String topic,
+      Model model,
+      Locale locale) {
     String wanted = Languages.supported(lang) ? lang : null;
-    model.addAttribute("items", catalog.all(ContentType.LESSON, wanted));
+    Taxonomy taxonomy = catalog.taxonomy();
+    String chosen = topic != null && taxonomy.topic(topic).isPresent() ? topic : null;
+    // Every language is read, so that a lesson shown in the language chosen still links the others.
+    List<Shelves.Entry> entries =
+        Shelves.entries(
+            catalog.all(ContentType.LESSON, null), wanted == null ? Languages.of(locale) : wanted);
+    if (wanted != null) {
+      entries = entries.stream().filter(e -> e.item().lang().equals(wanted)).toList();
+    }
+    Map<String, Long> counts = new java.util.HashMap<>();
+    for (Shelves.Entry entry : entries) {
+      for (String id : lessonOf(entry.item()).topics()) {
+        counts.merge(id, 1L, Long::sum);
+      }
+    }
+    List<TopicLink> topics = new ArrayList<>();
+    for (Taxonomy.Term term : taxonomy.topics()) {
+      if (counts.containsKey(term.id())) {
+        topics.add(
+            new TopicLink(
+                term.id(),
+                term.label(locale),
+                counts.get(term.id()),
+                term.id().equals(chosen),
+                lessonsUrl(wanted, term.id())));
+      }
+    }
+    List<Shelves.Entry> shown =
+        chosen == null
+            ? entries
+            : entries.stream().filter(e -> lessonOf(e.item()).topics().contains(chosen)).toList();
+    model.addAttribute("bands", Shelves.bands(shown, item -> lessonOf(item).grades()));
+    model.addAttribute("count", shown.size());
+    model.addAttribute("topics", topics);
+    model.addAttribute("topic", chosen == null ? "" : chosen);
+    model.addAttribute("allTopicsUrl", lessonsUrl(wanted, null));
     model.addAttribute("lang", wanted == null ? "" : wanted);
+    model.addAttribute(
+        "langUrls",
+        Map.of(
+            "",
+            lessonsUrl(null, chosen),
+            Languages.CHINESE,
+            lessonsUrl(Languages.CHINESE, chosen),
+            Languages.ENGLISH,
+            lessonsUrl(Languages.ENGLISH, chosen)));
     return "content/lessons";
+  }
+
+  private static LessonContent lessonOf(PublishedItem item) {
+    return (LessonContent) item.content();
+  }
+
+  private static String lessonsUrl(String lang, String topic) {
+    StringBuilder url = new StringBuilder("/lessons");
+    if (lang != null) {
+      url.append("?lang=").append(lang);
+    }
+    if (topic != null) {
+      url.append(lang == null ? '?' : '&')
+          .append("topic=")
+          .append(java.net.URLEncoder.encode(topic, java.nio.charset.StandardCharsets.UTF_8));
+    }
+    return url.toString();
   }
 
   @GetMapping("/courses")

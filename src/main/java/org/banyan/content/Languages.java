@@ -11,6 +11,11 @@ public final class Languages {
 
   private Languages() {}
 
+  /** The content language of pages read in {@code locale}: English for English, else Chinese. */
+  public static String of(java.util.Locale locale) {
+    return locale != null && "en".equals(locale.getLanguage()) ? ENGLISH : CHINESE;
+  }
+
   public static boolean supported(String lang) {
     return lang != null && ALL.contains(lang);
   }

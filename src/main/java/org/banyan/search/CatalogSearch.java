@@ -20,6 +20,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -139,13 +141,14 @@ public class CatalogSearch {
     try {
       TaxonomyWords taxonomy = taxonomyWords();
       Query textQuery = text.isEmpty() ? null : queries.query(text, false, taxonomy);
-      Outcome outcome = run(searcher, textQuery, request, page, size, text.isEmpty());
+      String reader = ReaderLanguage.of(text, request.locale());
+      Outcome outcome = run(searcher, textQuery, request, page, size, text.isEmpty(), reader);
       String didYouMean = null;
       if (!text.isEmpty() && outcome.total() < 3) {
         didYouMean = didYouMean(searcher, text);
         Query fuzzy = queries.query(text, true, taxonomy);
         if (fuzzy != null) {
-          Outcome wider = run(searcher, fuzzy, request, page, size, false);
+          Outcome wider = run(searcher, fuzzy, request, page, size, false, reader);
           if (wider.total() > outcome.total()) {
             outcome = wider;
             textQuery = fuzzy;
@@ -249,7 +252,12 @@ public class CatalogSearch {
         if (scored.doc == doc) {
           continue;
         }
-        hits.add(hit(searcher.storedFields().document(scored.doc, SHOWN), scored.score, null));
+        hits.add(
+            hit(
+                searcher.storedFields().document(scored.doc, SHOWN),
+                scored.score,
+                null,
+                List.of()));
       }
       hits.sort(Comparator.comparing((SearchResults.Hit h) -> !h.lang().equals(lang)));
       return hits.stream().limit(count).toList();
@@ -260,38 +268,149 @@ public class CatalogSearch {
 
   private record Outcome(long total, ScoreDoc[] docs, FacetOrdinals.Counts facets) {}
 
+  /**
+   * One page of results, an item's translations collapsed into one: the version in {@code reader}'s
+   * language when it matches, else the best; the total and the facets count items, not documents
+   * (except the language facet, whose counts are what choosing a language shows).
+   */
   private Outcome run(
       SearchIndex.Searcher searcher,
       Query text,
       SearchRequest request,
       int page,
       int size,
-      boolean newest)
+      boolean newest,
+      String reader)
       throws IOException {
     int wanted = page * size;
     boolean byDate = "newest".equals(request.sort()) || (request.sort() == null && newest);
     // Two passes. The page of hits needs scores only for documents that can still make the page,
-    // so block-max WAND skips the rest (no exact count: totalHitsThreshold = wanted); the facet
-    // filters are given as the bits of the documents they admit, held in memory. The facet
-    // counts and the total need every match but no score: the matches of the text without the
-    // filters (the near misses make the drill-sideways counts) and without the phrases (they add
-    // no matches), gathered as bits from each word's documents, counted against the facet values
-    // held in memory.
+    // so block-max WAND skips the rest (no exact count); the facet filters are given as the bits
+    // of the documents they admit, held in memory. The facet counts and the total need every match
+    // but no score: the matches of the text without the filters (the near misses make the
+    // drill-sideways counts) and without the phrases (they add no matches), gathered as bits from
+    // each word's documents, counted against the facet values held in memory.
     FacetOrdinals.Counter counter = searcher.facets.counter(selected(request));
-    Query query = unfiltered(text, request);
-    Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
-    TopDocsCollector<?> collector =
-        byDate
-            ? new TopFieldCollectorManager(sort, wanted, null, wanted).newCollector()
-            : new TopScoreDocCollectorManager(wanted, null, wanted).newCollector();
-    TopDocs top = searcher.collect(query, collector, counter::passing).topDocs();
-    if (byDate) {
-      TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+    FixedBitSet[] preferred = new FixedBitSet[searcher.getIndexReader().leaves().size()];
+    for (int leaf = 0; leaf < preferred.length; leaf++) {
+      preferred[leaf] = searcher.facets.docs(leaf, IndexSchema.F_LANG, reader);
     }
+    Query query = unfiltered(text, request);
+    List<ScoreDoc> items = top(searcher, query, counter, byDate, wanted, preferred);
     Query all = unfiltered(TextQueries.withoutPhrases(text), request);
     List<FixedBitSet> matches = index.matchBits().matches(searcher, all);
-    FacetOrdinals.Counts counted = counter.count(matches);
-    return new Outcome(counted.total(), slice(top, page, size), counted);
+    FacetOrdinals.Counts counted =
+        counter.count(
+            matches, found -> searcher.groups.collapse(found, preferred), IndexSchema.F_LANG);
+    Hits hits = new Hits(searcher, matches, counter, preferred);
+    int from = (page - 1) * size;
+    List<ScoreDoc> shown = new ArrayList<>();
+    for (int i = from; i < Math.min(items.size(), from + size); i++) {
+      shown.add(hits.representative(items.get(i)));
+    }
+    return new Outcome(counted.total(), shown.toArray(ScoreDoc[]::new), counted);
+  }
+
+  /**
+   * The best document of each of the first {@code wanted} items, in order: by relevance (with the
+   * reader's language a little ahead) or newest first. An item has a document per language, so
+   * twice as many documents hold as many items (as many suffice in an index without translations);
+   * should they not, more are gathered.
+   */
+  private static List<ScoreDoc> top(
+      SearchIndex.Searcher searcher,
+      Query query,
+      FacetOrdinals.Counter counter,
+      boolean byDate,
+      int wanted,
+      FixedBitSet[] preferred)
+      throws IOException {
+    Sort sort = new Sort(new SortField(IndexSchema.PUBLISHED, SortField.Type.LONG, true));
+    int first = wanted + Math.min(wanted, searcher.groups.translations());
+    for (int gather = first; ; gather *= 2) {
+      TopDocsCollector<?> collector =
+          byDate
+              ? new TopFieldCollectorManager(sort, gather, null, gather).newCollector()
+              : new TopScoreDocCollectorManager(gather, null, gather).newCollector();
+      if (byDate) {
+        searcher.collect(query, collector, counter::passing);
+      } else {
+        searcher.collect(
+            query, new PreferredLanguage(collector, leaf -> preferred[leaf]), counter::passing);
+      }
+      TopDocs top = collector.topDocs();
+      if (byDate) {
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, query);
+      }
+      List<ScoreDoc> items = new ArrayList<>();
+      Set<Integer> groups = new HashSet<>();
+      for (ScoreDoc doc : top.scoreDocs) {
+        int group = searcher.groups.group(doc.doc);
+        if (group < 0 || groups.add(group)) {
+          items.add(doc);
+        }
+      }
+      if (items.size() >= wanted || top.scoreDocs.length < gather) {
+        return items.size() > wanted ? items.subList(0, wanted) : items;
+      }
+    }
+  }
+
+  /** Which documents are hits of a search: its matches that pass its filters. */
+  private static final class Hits {
+    private final SearchIndex.Searcher searcher;
+    private final List<LeafReaderContext> leaves;
+    private final List<FixedBitSet> matches;
+    private final FacetOrdinals.Counter counter;
+    private final FixedBitSet[] preferred;
+    private final FixedBitSet[] passing;
+    private final boolean[] filtered;
+
+    Hits(
+        SearchIndex.Searcher searcher,
+        List<FixedBitSet> matches,
+        FacetOrdinals.Counter counter,
+        FixedBitSet[] preferred) {
+      this.searcher = searcher;
+      this.leaves = searcher.getIndexReader().leaves();
+      this.matches = matches;
+      this.counter = counter;
+      this.preferred = preferred;
+      this.passing = new FixedBitSet[leaves.size()];
+      this.filtered = new boolean[leaves.size()];
+    }
+
+    /** {@code best}, or its translation in the reader's language when that is a hit too. */
+    ScoreDoc representative(ScoreDoc best) {
+      if (inPreferred(best.doc)) {
+        return best;
+      }
+      for (int other : searcher.groups.others(best.doc)) {
+        if (inPreferred(other) && hit(other)) {
+          return new ScoreDoc(other, best.score, best.shardIndex);
+        }
+      }
+      return best;
+    }
+
+    private boolean inPreferred(int doc) {
+      int leaf = ReaderUtil.subIndex(doc, leaves);
+      FixedBitSet docs = preferred[leaf];
+      return docs != null && docs.get(doc - leaves.get(leaf).docBase);
+    }
+
+    private boolean hit(int doc) {
+      int leaf = ReaderUtil.subIndex(doc, leaves);
+      int local = doc - leaves.get(leaf).docBase;
+      if (!matches.get(leaf).get(local)) {
+        return false;
+      }
+      if (!filtered[leaf]) {
+        passing[leaf] = counter.passing(leaf);
+        filtered[leaf] = true;
+      }
+      return passing[leaf] == null || passing[leaf].get(local);
+    }
   }
 
   /** The text query (all when null), without modules for readers who are not signed in. */
@@ -314,14 +433,6 @@ public class CatalogSearch {
     selected.put(IndexSchema.F_TOPIC, request.topics());
     selected.put(IndexSchema.F_DURATION, request.durations());
     return selected;
-  }
-
-  private static ScoreDoc[] slice(TopDocs docs, int page, int size) {
-    int from = (page - 1) * size;
-    if (from >= docs.scoreDocs.length) {
-      return new ScoreDoc[0];
-    }
-    return Arrays.copyOfRange(docs.scoreDocs, from, Math.min(docs.scoreDocs.length, from + size));
   }
 
   private List<SearchResults.Hit> hits(
@@ -353,10 +464,40 @@ public class CatalogSearch {
     }
     List<SearchResults.Hit> hits = new ArrayList<>();
     for (int i = 0; i < docs.length; i++) {
-      hits.add(hit(stored.get(docs[i].doc), docs[i].score, snippets.get(i)));
+      hits.add(
+          hit(
+              stored.get(docs[i].doc),
+              docs[i].score,
+              snippets.get(i),
+              translations(searcher, docs[i].doc)));
     }
     return hits;
   }
+
+  /** The translations of document {@code doc}, from their stored fields, by language. */
+  private static List<SearchResults.Translation> translations(
+      SearchIndex.Searcher searcher, int doc) throws IOException {
+    List<Integer> others = searcher.groups.others(doc);
+    if (others.isEmpty()) {
+      return List.of();
+    }
+    List<SearchResults.Translation> translations = new ArrayList<>();
+    for (int other : others) {
+      Document fields = searcher.storedFields().document(other, TRANSLATION);
+      translations.add(
+          new SearchResults.Translation(
+              fields.get(IndexSchema.LANG),
+              fields.get(IndexSchema.SLUG),
+              fields.get(IndexSchema.TITLE),
+              fields.get(IndexSchema.URL)));
+    }
+    translations.sort(Comparator.comparing(SearchResults.Translation::lang));
+    return translations;
+  }
+
+  /** The stored fields a link to a translation shows. */
+  private static final Set<String> TRANSLATION =
+      Set.of(IndexSchema.LANG, IndexSchema.SLUG, IndexSchema.TITLE, IndexSchema.URL);
 
   /**
    * Puts into {@code snippets} the snippet of each hit in {@code pending} (positions in {@code
@@ -378,6 +519,10 @@ public class CatalogSearch {
     }
     UnifiedHighlighter highlighter =
         highlighter(searcher, chinese ? chineseDocuments : englishDocuments, chinese, stored);
+    // A Chinese hit's best passage may be a fragment (a heading, a short list item): the next
+    // best are looked at too, and failing them the summary is the snippet.
+    int[] passages = {chinese ? CHINESE_PASSAGES : 1};
+    Set<Integer> fragments = new HashSet<>();
     // Field by field in order of preference, each only for the hits still without a snippet:
     // most hits match in the body, and the summary and title are not looked at for them.
     for (String field : fields) {
@@ -391,18 +536,32 @@ public class CatalogSearch {
                   subset.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
               subset);
       String[] values =
-          highlighter.highlightFields(new String[] {field}, text, top, new int[] {1}).get(field);
+          highlighter.highlightFields(new String[] {field}, text, top, passages).get(field);
       List<Integer> still = new ArrayList<>();
       for (int j = 0; j < subset.length; j++) {
         if (values != null && values[j] != null && values[j].contains("<mark>")) {
           snippets.put(pending.get(j), values[j]);
         } else {
+          if (values != null && ClauseSnippets.FRAGMENT.equals(values[j])) {
+            fragments.add(pending.get(j));
+          }
           still.add(pending.get(j));
         }
       }
       pending = still;
     }
+    for (int i : pending) {
+      String summary = stored.get(docs[i].doc).get(IndexSchema.SUMMARY);
+      if (fragments.contains(i) && summary != null && !summary.isBlank()) {
+        snippets.put(i, CLAUSES.escaped(summary.strip()));
+      }
+    }
   }
+
+  /** How many passages of a Chinese hit's text are looked at for one that is not a fragment. */
+  private static final int CHINESE_PASSAGES = 3;
+
+  private static final ClauseSnippets CLAUSES = new ClauseSnippets();
 
   /**
    * The highlighter of the hits of one language ({@code chinese} or not), whose text {@code
@@ -413,7 +572,9 @@ public class CatalogSearch {
       IndexSearcher searcher, Analyzer analyzer, boolean chinese, Map<Integer, Document> stored) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withFormatter(
+                chinese ? CLAUSES : new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+            .withMaxNoHighlightPassages(0)
             .withMaxLength(MAX_HIGHLIGHTED)
             .withHighlightPhrasesStrictly(false)
             // The query's words are looked up as words: each one's offsets read from the index
@@ -504,7 +665,8 @@ public class CatalogSearch {
     return fields;
   }
 
-  private static SearchResults.Hit hit(Document doc, float score, String highlight) {
+  private static SearchResults.Hit hit(
+      Document doc, float score, String highlight, List<SearchResults.Translation> translations) {
     IndexableField duration = doc.getField(IndexSchema.DURATION);
     List<Integer> grades = new ArrayList<>();
     for (IndexableField grade : doc.getFields(IndexSchema.GRADES)) {
@@ -522,7 +684,8 @@ public class CatalogSearch {
         grades,
         duration == null ? null : duration.numericValue().intValue(),
         doc.get(IndexSchema.URL),
-        Float.isNaN(score) ? 0f : score);
+        Float.isNaN(score) ? 0f : score,
+        translations);
   }
 
   /** Facet values shown per dimension, at most: the most frequent. */

@@ -9,11 +9,13 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 import org.banyan.content.Content;
 import org.banyan.content.CourseContent;
 import org.banyan.content.Languages;
@@ -88,6 +90,10 @@ final class Documents {
     doc.add(new StringField(IndexSchema.LANG, item.lang(), Field.Store.YES));
     doc.add(new StringField(IndexSchema.SLUG, item.slug(), Field.Store.YES));
     doc.add(new StoredField(IndexSchema.URL, item.url()));
+    if (item.translationGroup() != null) {
+      String group = IndexSchema.group(item.type().key(), item.translationGroup());
+      doc.add(new SortedDocValuesField(IndexSchema.GROUP, new BytesRef(group)));
+    }
     long published = item.publishedAt() == null ? 0 : item.publishedAt().toInstant().toEpochMilli();
     doc.add(new NumericDocValuesField(IndexSchema.PUBLISHED, published));
     doc.add(new StoredField(IndexSchema.PUBLISHED, published));

@@ -236,12 +236,56 @@ final class FacetOrdinals {
 
     /** Counts the matches given as bit sets, one per segment of the searcher, in segment order. */
     Counts count(List<FixedBitSet> matches) {
-      Counting counting = new Counting();
-      for (int leaf = 0; leaf < matches.size(); leaf++) {
-        counting.count(leaf, matches.get(leaf));
+      return count(matches, null, null);
+    }
+
+    /**
+     * Counts the matches given as bit sets, one per segment of the searcher, in segment order; each
+     * set of them first made one document per item by {@code collapse} (the translations of an item
+     * count once), except in dimension {@code each}, whose values are counted document by document
+     * (the languages: choosing one shows that many). A null {@code collapse} counts documents.
+     */
+    Counts count(List<FixedBitSet> matches, Collapse collapse, String each) {
+      int leaves = matches.size();
+      int dimensionCount = dimensions.size();
+      // Each filtered dimension's documents, per segment: those holding any of its chosen values.
+      FixedBitSet[][] passing = new FixedBitSet[leaves][dimensionCount];
+      for (int leaf = 0; leaf < leaves; leaf++) {
+        for (int d = 0; d < dimensionCount; d++) {
+          passing[leaf][d] = chosenDocs(leaf, d);
+        }
       }
-      long total = counting.total;
-      long[] counts = counting.counts;
+      List<FixedBitSet> hits = within(matches, passing, -1);
+      List<FixedBitSet> items = collapse == null ? hits : collapse.apply(hits);
+      long total = 0;
+      for (FixedBitSet leafItems : items) {
+        total += leafItems.cardinality();
+      }
+      // Per dimension, what its values are counted over: the matches passing the filters of every
+      // other dimension (drill sideways), one per item unless the dimension counts documents.
+      int eachIndex = each == null ? -1 : dimensions.indexOf(each);
+      List<List<FixedBitSet>> bases = new ArrayList<>();
+      for (int d = 0; d < dimensionCount; d++) {
+        boolean documents = collapse == null || d == eachIndex;
+        if (chosen.get(d) == null) {
+          bases.add(documents ? hits : items);
+        } else {
+          List<FixedBitSet> sideways = within(matches, passing, d);
+          bases.add(documents ? sideways : collapse.apply(sideways));
+        }
+      }
+      long[] counts = new long[valueOf.length];
+      for (int leaf = 0; leaf < leaves; leaf++) {
+        Segment segment = segments[leaf];
+        int[] global = toGlobal[leaf];
+        for (int ord = 0; ord < global.length; ord++) {
+          int d = dimensionIndex[global[ord]];
+          if (d >= 0) {
+            counts[global[ord]] +=
+                FixedBitSet.intersectionCount(bases.get(d).get(leaf), segment.docs()[ord]);
+          }
+        }
+      }
       Map<String, List<Value>> result = new LinkedHashMap<>();
       for (String dimension : dimensions) {
         result.put(dimension, new ArrayList<>());
@@ -254,54 +298,51 @@ final class FacetOrdinals {
       return new Counts(total, result);
     }
 
-    /** Counts each segment's matches against the documents of each value. */
-    private final class Counting {
-      long total;
-      final long[] counts = new long[valueOf.length];
-
-      private void count(int leaf, FixedBitSet matches) {
-        Segment segment = segments[leaf];
-        int[] global = toGlobal[leaf];
-        int size = global.length;
-        // Each filtered dimension's documents: those holding any of its chosen values.
-        int dimensionCount = dimensions.size();
-        FixedBitSet[] passing = new FixedBitSet[dimensionCount];
-        for (int d = 0; d < dimensionCount; d++) {
-          passing[d] = chosenDocs(leaf, d);
-        }
-        FixedBitSet hits = within(matches, passing, -1);
-        total += hits.cardinality();
-        FixedBitSet[] sideways = new FixedBitSet[dimensionCount];
-        for (int ord = 0; ord < size; ord++) {
-          int d = dimensionIndex[global[ord]];
-          if (d < 0) {
-            continue;
-          }
-          FixedBitSet base = hits;
-          if (passing[d] != null) {
-            if (sideways[d] == null) {
-              sideways[d] = within(matches, passing, d);
-            }
-            base = sideways[d];
-          }
-          counts[global[ord]] += FixedBitSet.intersectionCount(base, segment.docs()[ord]);
-        }
+    /** Per segment, the matches passing the filters of every dimension but {@code except}. */
+    private static List<FixedBitSet> within(
+        List<FixedBitSet> matches, FixedBitSet[][] passing, int except) {
+      List<FixedBitSet> result = new ArrayList<>(matches.size());
+      for (int leaf = 0; leaf < matches.size(); leaf++) {
+        result.add(within(matches.get(leaf), passing[leaf], except));
       }
-
-      /** The matches passing the filters of every dimension but {@code except}. */
-      private FixedBitSet within(FixedBitSet matches, FixedBitSet[] passing, int except) {
-        FixedBitSet result = null;
-        for (int d = 0; d < passing.length; d++) {
-          if (d == except || passing[d] == null) {
-            continue;
-          }
-          if (result == null) {
-            result = matches.clone();
-          }
-          result.and(passing[d]);
-        }
-        return result == null ? matches : result;
-      }
+      return result;
     }
+
+    /** The matches of one segment passing the filters of every dimension but {@code except}. */
+    private static FixedBitSet within(FixedBitSet matches, FixedBitSet[] passing, int except) {
+      FixedBitSet result = null;
+      for (int d = 0; d < passing.length; d++) {
+        if (d == except || passing[d] == null) {
+          continue;
+        }
+        if (result == null) {
+          result = matches.clone();
+        }
+        result.and(passing[d]);
+      }
+      return result == null ? matches : result;
+    }
+  }
+
+  /**
+   * Makes a set of matches (one bit set per segment, never changed) one document per item: an
+   * answer may be the same sets.
+   */
+  @FunctionalInterface
+  interface Collapse {
+    List<FixedBitSet> apply(List<FixedBitSet> matches);
+  }
+
+  /**
+   * The documents of segment {@code leaf} holding {@code value} in {@code dimension}; null when
+   * none does. Never to be changed.
+   */
+  FixedBitSet docs(int leaf, String dimension, String value) {
+    Integer ord = ordinals.get(FacetsConfig.pathToString(dimension, value));
+    if (ord == null) {
+      return null;
+    }
+    int local = toLocal[leaf][ord];
+    return local < 0 ? null : segments[leaf].docs()[local];
   }
 }

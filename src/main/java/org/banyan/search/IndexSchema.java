@@ -22,7 +22,7 @@ import org.apache.lucene.facet.FacetsConfig;
  */
 final class IndexSchema {
 
-  static final String VERSION = "13";
+  static final String VERSION = "14";
   static final String VERSION_KEY = "banyan.schema";
 
   static final String ID = "id";
@@ -38,6 +38,13 @@ final class IndexSchema {
   static final String GRADES = "grades";
   static final String DURATION = "durationMinutes";
   static final String PUBLISHED = "publishedAt";
+
+  /**
+   * The item's translation group, with its type ({@code lesson/anger-traffic-light}): one value for
+   * an item's versions in every language. Only in sorted doc values: they collapse the translations
+   * of an item into one result and find a result's translations ({@link TranslationGroups}).
+   */
+  static final String GROUP = "group";
 
   /**
    * Searchable text, one field per part ({@code title}, {@code body}...) for both languages: an
@@ -104,6 +111,11 @@ final class IndexSchema {
           dimension, FacetsConfig.DrillDownTermsIndexing.FULL_PATH_ONLY);
     }
     return config;
+  }
+
+  /** The {@link #GROUP} value of the items of {@code type} in translation group {@code group}. */
+  static String group(String type, String group) {
+    return type + "/" + group;
   }
 
   /** The duration band facet value of a lesson length. */

@@ -64,9 +64,12 @@ final class SearchIndex implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
 
-  /** A searcher with the facet values of its reader, made once per refresh. */
+  /**
+   * A searcher with the facet values and translation groups of its reader, made once per refresh.
+   */
   static final class Searcher extends IndexSearcher {
     final FacetOrdinals facets;
+    final TranslationGroups groups;
 
     Searcher(IndexReader reader, FacetsConfig config, FacetOrdinals.Cache cache)
         throws IOException {
@@ -77,6 +80,7 @@ final class SearchIndex implements AutoCloseable {
               config.getDimConfig(IndexSchema.F_TYPE).indexFieldName,
               CatalogSearch.DIMENSIONS,
               cache);
+      this.groups = TranslationGroups.of(reader);
     }
 
     /**

@@ -19,9 +19,12 @@ public record SearchResults(
     String didYouMean) {
 
   /**
-   * One result.
+   * One result: an item in one language, the reader's when it matches.
    *
-   * @param highlight a snippet as HTML: escaped text with the matched words in {@code <mark>}
+   * @param highlight a snippet as HTML: escaped text with the matched words in {@code <mark>}; null
+   *     when none was found
+   * @param translations the item in its other languages, whether they match or not; empty when it
+   *     has none
    */
   public record Hit(
       String type,
@@ -35,7 +38,11 @@ public record SearchResults(
       List<Integer> grades,
       Integer durationMinutes,
       String url,
-      float score) {}
+      float score,
+      List<Translation> translations) {}
+
+  /** An item in another language, as a link. */
+  public record Translation(String lang, String slug, String title, String url) {}
 
   /** A facet value, its label in the UI language, and how many results have it. */
   public record FacetValue(String value, String label, long count, boolean selected) {}

@@ -61,4 +61,25 @@ final class JudgedQueries {
     long found = ranking.stream().limit(10).filter(grades::containsKey).count();
     return grades.isEmpty() ? 0 : (double) found / grades.size();
   }
+
+  /**
+   * The grades by item: a search shows an item once, in one language, with links to its other
+   * versions, so an item counts as found at the grade of its best judged version. The translations
+   * of a seed item share its slug.
+   */
+  static Map<String, Integer> byItem(Map<String, Integer> grades) {
+    Map<String, Integer> items = new java.util.LinkedHashMap<>();
+    grades.forEach((key, grade) -> items.merge(item(key), grade, Math::max));
+    return items;
+  }
+
+  /** A ranking of versions ({@link #key}) as a ranking of items, each where it first appears. */
+  static List<String> items(List<String> ranking) {
+    return ranking.stream().map(JudgedQueries::item).distinct().toList();
+  }
+
+  private static String item(String key) {
+    String[] parts = key.split(":", 3);
+    return parts[0] + ":" + parts[2];
+  }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.banyan.TestDatabase;
 import org.banyan.content.Catalog;
 import org.banyan.content.Markdown;
@@ -22,7 +23,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 class SearchRelevanceIntegrationTests {
 
-  /** Set from measurement (Lucene measured 0.791 nDCG@10 and 0.791 recall@10), a little below. */
+  /**
+   * Set from measurement, a little below: by item (an item's translations are one result, as search
+   * shows them) Lucene measured 0.834 nDCG@10 and 0.811 recall@10, PostgreSQL 0.575 and 0.533; by
+   * document, before translations were collapsed, Lucene measured 0.791 and 0.791.
+   */
   static final double MIN_NDCG = 0.75;
 
   static final double MIN_RECALL = 0.70;
@@ -60,17 +65,20 @@ class SearchRelevanceIntegrationTests {
       SearchRequest request =
           new SearchRequest(
               query.query(), null, null, null, null, null, null, null, 1, 10, true, Locale.ENGLISH);
+      // Both rankings as readers see them: an item once, with its translations as links.
+      Map<String, Integer> grades = JudgedQueries.byItem(query.grades());
       List<String> ranking =
-          search.search(request).hits().stream()
-              .map(h -> JudgedQueries.key(h.type(), h.lang(), h.slug()))
-              .toList();
-      List<String> pg = baseline.search(query.query(), 10, null);
-      double n = JudgedQueries.ndcgAt10(ranking, query.grades());
-      double p = JudgedQueries.ndcgAt10(pg, query.grades());
+          JudgedQueries.items(
+              search.search(request).hits().stream()
+                  .map(h -> JudgedQueries.key(h.type(), h.lang(), h.slug()))
+                  .toList());
+      List<String> pg = JudgedQueries.items(baseline.search(query.query(), 20, null));
+      double n = JudgedQueries.ndcgAt10(ranking, grades);
+      double p = JudgedQueries.ndcgAt10(pg, grades);
       ndcg += n;
-      recall += JudgedQueries.recallAt10(ranking, query.grades());
+      recall += JudgedQueries.recallAt10(ranking, grades);
       baselineNdcg += p;
-      baselineRecall += JudgedQueries.recallAt10(pg, query.grades());
+      baselineRecall += JudgedQueries.recallAt10(pg, grades);
       report.append(String.format("%-40s lucene %.2f  postgres %.2f%n", query.query(), n, p));
     }
     int count = judged.size();

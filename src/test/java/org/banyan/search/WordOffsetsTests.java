@@ -113,7 +113,12 @@ class WordOffsetsTests {
         String[] actual = snippets(searcherWithout, analyzer, chinese, query, texts.size());
         assertThat(actual).as(text).containsExactly(expected);
         for (String snippet : expected) {
-          marked += snippet != null && snippet.contains("<mark>") ? 1 : 0;
+          // A Chinese passage whose match is only a fragment is left out, but was found.
+          marked +=
+              snippet != null
+                      && (snippet.contains("<mark>") || snippet.equals(ClauseSnippets.FRAGMENT))
+                  ? 1
+                  : 0;
         }
       }
     }
