@@ -1,5 +1,6 @@
 package org.banyan.content;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
