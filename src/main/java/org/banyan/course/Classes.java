@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.banyan.account.Accounts;
 import org.banyan.account.School;
-import org.banyan.content.Authoring;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
 import org.banyan.content.CourseContent;
@@ -22,9 +21,6 @@ import org.banyan.web.Violation;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,53 +31,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Classes {
 
-  record ClassRow(
-      long id,
-      String owner,
-      String name,
-      int grade,
-      int pupils,
-      long courseItemId,
-      String courseLang,
-      String courseSlug,
-      int courseRevision,
-      String schoolName,
-      String county,
-      OffsetDateTime createdAt) {}
-
-  record DeliveryRow(
-      long id,
-      long classId,
-      String lessonSlug,
-      LocalDate deliveredOn,
-      Integer minutes,
-      Integer rating,
-      String notes,
-      OffsetDateTime createdAt) {}
-
-  private static final String CLASS =
-      "SELECT id, owner, name, grade, pupils, course_item_id, course_lang, course_slug, course_revision,"
-          + " school_name, county, created_at FROM classes";
-
-  private final JdbcClient db;
+  private final ClassStore store;
+  private final ClassViews views;
   private final Catalog catalog;
-  private final Authoring authoring;
   private final Accounts accounts;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final ZoneId zone;
 
   Classes(
-      JdbcClient db,
+      ClassStore store,
+      ClassViews views,
       Catalog catalog,
-      Authoring authoring,
       Accounts accounts,
       ApplicationEventPublisher events,
       Clock clock,
       @Value("${banyan.time-zone:Asia/Shanghai}") String zone) {
-    this.db = db;
+    this.store = store;
+    this.views = views;
     this.catalog = catalog;
-    this.authoring = authoring;
     this.accounts = accounts;
     this.events = events;
     this.clock = clock;
@@ -119,41 +87,15 @@ public class Classes {
       throw new InvalidInput(violations);
     }
     School school = accounts.find(owner).map(u -> u.school()).orElse(null);
-    KeyHolder key = new GeneratedKeyHolder();
-    db.sql(
-            """
-            INSERT INTO classes (owner, name, grade, pupils, course_item_id, course_lang, course_slug,
-                                 course_revision, school_name, county, created_at)
-            VALUES (:owner, :name, :grade, :pupils, :item, :lang, :slug, :revision, :school, :county, :now)
-            """)
-        .param("owner", owner)
-        .param("name", name)
-        .param("grade", request.grade())
-        .param("pupils", request.pupils())
-        .param("item", course.id())
-        .param("lang", course.lang())
-        .param("slug", course.slug())
-        .param("revision", course.revision())
-        .param("school", school == null ? null : school.name())
-        .param("county", school == null ? null : school.county())
-        .param("now", now())
-        .update(key, "id");
-    return key.getKey().longValue();
+    return store.insert(owner, name, request.grade(), request.pupils(), course, school, now());
   }
 
   public List<ClassDetail> mine(String owner) {
-    return db
-        .sql(CLASS + " WHERE owner = :owner ORDER BY created_at, id")
-        .param("owner", owner)
-        .query(ClassRow.class)
-        .list()
-        .stream()
-        .map(this::detail)
-        .toList();
+    return store.classesOf(owner).stream().map(views::detail).toList();
   }
 
   public ClassDetail get(String owner, long id) {
-    return detail(row(owner, id));
+    return views.detail(row(owner, id));
   }
 
   /**
@@ -165,8 +107,8 @@ public class Classes {
    */
   @Transactional
   public void deliver(String owner, long id, Delivery delivery) {
-    ClassRow row = row(owner, id);
-    CourseContent course = course(row);
+    ClassStore.ClassRow row = row(owner, id);
+    CourseContent course = views.course(row);
     List<Violation> violations = new ArrayList<>();
     if (delivery.lessonSlug() == null || !course.lessonSlugs().contains(delivery.lessonSlug())) {
       violations.add(Violation.of("lessonSlug", "invalid.class.lesson"));
@@ -205,19 +147,8 @@ public class Classes {
               });
     }
     try {
-      db.sql(
-              """
-              INSERT INTO deliveries (class_id, lesson_slug, delivered_on, minutes, rating, notes, created_at)
-              VALUES (:class, :lesson, :on, :minutes, :rating, :notes, :now)
-              """)
-          .param("class", id)
-          .param("lesson", delivery.lessonSlug())
-          .param("on", date)
-          .param("minutes", delivery.minutes())
-          .param("rating", delivery.rating())
-          .param("notes", notes)
-          .param("now", now())
-          .update();
+      store.insertDelivery(
+          id, delivery.lessonSlug(), date, delivery.minutes(), delivery.rating(), notes, now());
     } catch (DuplicateKeyException e) {
       throw AlreadyDelivered.lesson(delivery.lessonSlug());
     }
@@ -231,12 +162,7 @@ public class Classes {
   @Transactional
   public void undo(String owner, long id, String lessonSlug) {
     row(owner, id);
-    int removed =
-        db.sql("DELETE FROM deliveries WHERE class_id = :class AND lesson_slug = :lesson")
-            .param("class", id)
-            .param("lesson", lessonSlug)
-            .update();
-    if (removed == 0) {
+    if (!store.deleteDelivery(id, lessonSlug)) {
       throw DeliveryNotFound.lesson(lessonSlug);
     }
   }
@@ -244,15 +170,12 @@ public class Classes {
   /** Moves the class to the course's current published revision; its marks are kept. */
   @Transactional
   public void switchToLatest(String owner, long id) {
-    ClassRow row = row(owner, id);
+    ClassStore.ClassRow row = row(owner, id);
     PublishedItem latest =
         catalog
             .find(ContentType.COURSE, row.courseLang(), row.courseSlug())
             .orElseThrow(() -> InvalidInput.of("course", "invalid.class.course"));
-    db.sql("UPDATE classes SET course_revision = :revision WHERE id = :id")
-        .param("revision", latest.revision())
-        .param("id", id)
-        .update();
+    store.setRevision(id, latest.revision());
   }
 
   /**
@@ -261,62 +184,29 @@ public class Classes {
    * ones made before they started to listen.
    */
   public List<LessonDelivered> deliveriesOf(String teacher, String lang, String lessonSlug) {
-    return db.sql(
-            """
-            SELECT c.id, c.course_lang, d.lesson_slug, d.delivered_on, d.rating
-            FROM deliveries d JOIN classes c ON c.id = d.class_id
-            WHERE c.owner = :owner AND c.course_lang = :lang AND d.lesson_slug = :lesson
-            ORDER BY d.delivered_on, d.id
-            """)
-        .param("owner", teacher)
-        .param("lang", lang)
-        .param("lesson", lessonSlug)
-        .query(
-            (rs, n) ->
-                new LessonDelivered(
-                    rs.getLong("id"),
-                    teacher,
-                    rs.getString("course_lang"),
-                    rs.getString("lesson_slug"),
-                    rs.getObject("delivered_on", LocalDate.class),
-                    (Integer) rs.getObject("rating")))
-        .list();
+    return store.deliveriesOf(teacher, lang, lessonSlug);
   }
 
   /**
    * Per county, school and course: classes, lessons delivered, and delivered in the last 30 days.
    */
   public List<ReportLine> report() {
-    LocalDate since = today().minusDays(30);
-    return db.sql(
-            """
-            SELECT c.county, c.school_name, c.course_lang, c.course_slug,
-                   count(DISTINCT c.id) AS classes,
-                   count(d.id) AS delivered,
-                   count(d.id) FILTER (WHERE d.delivered_on > :since) AS recent
-            FROM classes c LEFT JOIN deliveries d ON d.class_id = c.id
-            GROUP BY c.county, c.school_name, c.course_lang, c.course_slug
-            ORDER BY c.county, c.school_name, c.course_lang, c.course_slug
-            """)
-        .param("since", since)
-        .query(
-            (rs, n) ->
+    Map<String, String> titles = new HashMap<>();
+    return store.report(today().minusDays(30)).stream()
+        .map(
+            r ->
                 new ReportLine(
-                    rs.getString("county"),
-                    rs.getString("school_name"),
-                    rs.getString("course_lang"),
-                    rs.getString("course_slug"),
-                    catalog
-                        .find(
-                            ContentType.COURSE,
-                            rs.getString("course_lang"),
-                            rs.getString("course_slug"))
-                        .map(p -> p.content().title())
-                        .orElse(rs.getString("course_slug")),
-                    rs.getLong("classes"),
-                    rs.getLong("delivered"),
-                    rs.getLong("recent")))
-        .list();
+                    r.county(),
+                    r.schoolName(),
+                    r.courseLang(),
+                    r.courseSlug(),
+                    titles.computeIfAbsent(
+                        r.courseLang() + "/" + r.courseSlug(),
+                        key -> views.courseTitle(r.courseLang(), r.courseSlug())),
+                    r.classes(),
+                    r.delivered(),
+                    r.recent()))
+        .toList();
   }
 
   /**
@@ -334,81 +224,8 @@ public class Classes {
       long delivered,
       long deliveredLast30Days) {}
 
-  private ClassRow row(String owner, long id) {
-    return db.sql(CLASS + " WHERE id = :id AND owner = :owner")
-        .param("id", id)
-        .param("owner", owner)
-        .query(ClassRow.class)
-        .optional()
-        .orElseThrow(() -> ClassNotFound.forId(id));
-  }
-
-  private CourseContent course(ClassRow row) {
-    return (CourseContent)
-        authoring.revision(ContentType.COURSE, row.courseItemId(), row.courseRevision());
-  }
-
-  private ClassDetail detail(ClassRow row) {
-    CourseContent course = course(row);
-    Map<String, DeliveryRow> done = new HashMap<>();
-    db.sql(
-            "SELECT id, class_id, lesson_slug, delivered_on, minutes, rating, notes, created_at FROM deliveries WHERE class_id = :id")
-        .param("id", row.id())
-        .query(DeliveryRow.class)
-        .list()
-        .forEach(d -> done.put(d.lessonSlug(), d));
-    List<ClassDetail.LessonState> lessons = new ArrayList<>();
-    int position = 0;
-    int delivered = 0;
-    ClassDetail.NextLesson next = null;
-    for (CourseContent.Unit unit : course.units()) {
-      for (String slug : unit.lessons()) {
-        position++;
-        String title =
-            catalog
-                .find(ContentType.LESSON, row.courseLang(), slug)
-                .map(p -> p.content().title())
-                .orElse(slug);
-        DeliveryRow mark = done.get(slug);
-        if (mark != null) {
-          delivered++;
-        } else if (next == null) {
-          next = new ClassDetail.NextLesson(slug, title);
-        }
-        lessons.add(
-            new ClassDetail.LessonState(
-                position,
-                slug,
-                title,
-                unit.title(),
-                unit.week(),
-                mark != null,
-                mark == null ? null : mark.deliveredOn(),
-                mark == null ? null : mark.minutes(),
-                mark == null ? null : mark.rating(),
-                mark == null ? null : mark.notes()));
-      }
-    }
-    int total = lessons.size();
-    Integer newer =
-        catalog
-            .find(ContentType.COURSE, row.courseLang(), row.courseSlug())
-            .map(PublishedItem::revision)
-            .filter(revision -> revision > row.courseRevision())
-            .orElse(null);
-    return new ClassDetail(
-        row.id(),
-        row.name(),
-        row.grade(),
-        row.pupils(),
-        new ClassDetail.CourseRef(
-            row.courseSlug(), row.courseLang(), course.title(), row.courseRevision()),
-        total,
-        delivered,
-        total == 0 ? 0 : Math.round(100f * delivered / total),
-        next,
-        lessons,
-        newer);
+  private ClassStore.ClassRow row(String owner, long id) {
+    return store.find(owner, id).orElseThrow(() -> ClassNotFound.forId(id));
   }
 
   private OffsetDateTime now() {
