@@ -22,8 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.banyan.media.Media;
@@ -54,11 +52,6 @@ class CoursePacks {
 
   /** The packs kept on disk, least recently used first out; together at most this many bytes. */
   static final long KEPT_BYTES = 1024L * 1024 * 1024;
-
-  private static final Pattern MEDIA_SRC = Pattern.compile("(src|href)=\"(" + Media.URL + ")\"");
-  private static final Pattern SITE_LINK = Pattern.compile("<a href=\"/[^\"]*\"[^>]*>(.*?)</a>");
-  private static final Pattern LESSON_LINK =
-      Pattern.compile("href=\"/lessons/([A-Za-z-]{2,10})/([a-z0-9-]{1,100})\"");
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoursePacks.class);
 
@@ -178,10 +171,10 @@ class CoursePacks {
       }
     }
     LocalDate date = newest.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-    Files files = new Files(lessons);
+    PackLinks files = new PackLinks(lessons, media);
 
     Map<String, Object> model = new HashMap<>();
-    model.put("springMacroRequestContext", new Messages(messages, locale));
+    model.put("springMacroRequestContext", new PackMessages(messages, locale));
     model.put("coursePage", page);
     model.put("lessons", lessons);
     model.put("contacts", settings.referral().contacts());
@@ -241,88 +234,6 @@ class CoursePacks {
   /** A lesson in the pack, and the name of its pages there. */
   public record PackLesson(String file, String slug, ReaderViews.LessonPage page) {}
 
-  /**
-   * The files a pack's pages point to: site URLs of media become names in {@code media/}, links to
-   * lessons in the pack become links to their pages, and any other link into the site is left as
-   * its text, since the site is not there offline.
-   */
-  private final class Files {
-
-    private final Map<String, String> lessonFiles = new HashMap<>();
-    private final Map<String, Media> media = new java.util.TreeMap<>();
-    private final Map<String, String> names = new HashMap<>();
-
-    Files(List<PackLesson> lessons) {
-      for (PackLesson lesson : lessons) {
-        lessonFiles.put(lesson.page().item().lang() + "/" + lesson.slug(), lesson.file());
-      }
-    }
-
-    byte[] html(String page, String root) {
-      Matcher source = MEDIA_SRC.matcher(page);
-      StringBuilder out = new StringBuilder();
-      while (source.find()) {
-        String name = fileFor(source.group(2));
-        String replacement =
-            name == null
-                ? source.group(1) + "=\"\""
-                : source.group(1) + "=\"" + root + "media/" + name + "\"";
-        source.appendReplacement(out, Matcher.quoteReplacement(replacement));
-      }
-      source.appendTail(out);
-      Matcher lesson = LESSON_LINK.matcher(out.toString());
-      out = new StringBuilder();
-      while (lesson.find()) {
-        String file = lessonFiles.get(lesson.group(1) + "/" + lesson.group(2));
-        lesson.appendReplacement(
-            out,
-            Matcher.quoteReplacement(
-                file == null ? lesson.group() : "href=\"" + root + "lessons/" + file + "\""));
-      }
-      lesson.appendTail(out);
-      String linked = SITE_LINK.matcher(out.toString()).replaceAll("$1");
-      return linked.getBytes(UTF_8);
-    }
-
-    /** The pack's name for the media file at {@code url}, or null when it is not in the library. */
-    private String fileFor(String url) {
-      String id = url.substring("/media/".length(), "/media/".length() + 36);
-      if (names.containsKey(id)) {
-        return names.get(id);
-      }
-      String name =
-          CoursePacks.this
-              .media
-              .find(id)
-              .map(
-                  m -> {
-                    String file = id.substring(0, 8) + "-" + asciiName(m.filename());
-                    media.put(file, m);
-                    return file;
-                  })
-              .orElse(null);
-      names.put(id, name);
-      return name;
-    }
-  }
-
-  /**
-   * A file name any unzip tool and any browser reads the same: ASCII letters, digits, dots, hyphens
-   * and underscores, its extension kept. The page shows the author's name for it.
-   */
-  static String asciiName(String name) {
-    String clean = AttachmentNames.clean(name);
-    int dot = clean.lastIndexOf('.');
-    String extension =
-        dot > 0 && clean.substring(dot + 1).matches("[A-Za-z0-9]{1,8}") ? clean.substring(dot) : "";
-    String base =
-        (extension.isEmpty() ? clean : clean.substring(0, dot))
-            .replaceAll("[^A-Za-z0-9_-]+", "-")
-            .replaceAll("-{2,}", "-")
-            .replaceAll("^-|-$", "");
-    return (base.isEmpty() ? "file" : base) + extension.toLowerCase(Locale.ROOT);
-  }
-
   private String render(String template, Map<String, Object> model, String root) {
     model.put("root", root);
     Configuration configuration = freemarker.getConfiguration();
@@ -380,31 +291,4 @@ class CoursePacks {
   }
 
   private static final java.nio.charset.Charset UTF_8 = StandardCharsets.UTF_8;
-
-  /**
-   * What the templates' {@code ui.t} asks of {@code springMacroRequestContext}, in the course's
-   * language rather than the visitor's.
-   */
-  public static final class Messages {
-
-    private final MessageSource source;
-    private final Locale locale;
-
-    Messages(MessageSource source, Locale locale) {
-      this.source = source;
-      this.locale = locale;
-    }
-
-    public String getMessage(String code) {
-      return source.getMessage(code, null, locale);
-    }
-
-    public String getMessage(String code, List<?> args) {
-      return source.getMessage(code, args == null ? null : args.toArray(), locale);
-    }
-
-    public Locale getLocale() {
-      return locale;
-    }
-  }
 }
