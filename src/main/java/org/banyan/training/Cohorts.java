@@ -1,6 +1,5 @@
 package org.banyan.training;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,9 +9,6 @@ import org.banyan.account.Accounts;
 import org.banyan.account.User;
 import org.banyan.web.InvalidInput;
 import org.banyan.web.Violation;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,21 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Cohorts {
 
-  record CohortRow(long id, String trainer, String name, OffsetDateTime createdAt) {}
-
-  private final JdbcClient db;
+  private final CohortStore store;
+  private final AssignmentStore assignments;
   private final Accounts accounts;
   private final TeacherReach reach;
-  private final Inserts inserts;
-  private final TrainingTime time;
 
-  Cohorts(
-      JdbcClient db, Accounts accounts, TeacherReach reach, Inserts inserts, TrainingTime time) {
-    this.db = db;
+  Cohorts(CohortStore store, AssignmentStore assignments, Accounts accounts, TeacherReach reach) {
+    this.store = store;
+    this.assignments = assignments;
     this.accounts = accounts;
     this.reach = reach;
-    this.inserts = inserts;
-    this.time = time;
   }
 
   /**
@@ -68,15 +59,8 @@ public class Cohorts {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    KeyHolder key = new GeneratedKeyHolder();
-    db.sql(
-            "INSERT INTO training_cohorts (trainer, name, created_at) VALUES (:trainer, :name, :now)")
-        .param("trainer", trainer)
-        .param("name", name)
-        .param("now", time.now())
-        .update(key, "id");
-    long id = key.getKey().longValue();
-    members.forEach(username -> addMember(id, username));
+    long id = store.insert(trainer, name);
+    members.forEach(username -> store.addMember(id, username));
     return id;
   }
 
@@ -97,29 +81,10 @@ public class Cohorts {
       throw new InvalidInput(violations);
     }
     for (String username : members) {
-      if (addMember(id, username)) {
-        db.sql(
-                """
-                SELECT id FROM training_assignments WHERE cohort_id = :cohort AND withdrawn_at IS NULL
-                """)
-            .param("cohort", id)
-            .query(Long.class)
-            .list()
-            .forEach(
-                assignment ->
-                    inserts.ifAbsent(
-                        () ->
-                            db.sql(
-                                    """
-                                    INSERT INTO training_assignees (assignment_id, username,
-                                        via_cohort_id, added_at)
-                                    VALUES (:assignment, :username, :cohort, :now)
-                                    """)
-                                .param("assignment", assignment)
-                                .param("username", username)
-                                .param("cohort", id)
-                                .param("now", time.now())
-                                .update()));
+      if (store.addMember(id, username)) {
+        store
+            .standingAssignments(id)
+            .forEach(assignment -> assignments.assign(assignment, username, id));
       }
     }
     return get(cohort.trainer(), true, id);
@@ -134,10 +99,7 @@ public class Cohorts {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    db.sql("UPDATE training_cohorts SET name = :name WHERE id = :id")
-        .param("name", name)
-        .param("id", id)
-        .update();
+    store.rename(id, name);
     return get(cohort.trainer(), true, id);
   }
 
@@ -149,16 +111,8 @@ public class Cohorts {
   @Transactional
   public Cohort removeMember(String trainer, boolean admin, long id, String username) {
     Cohort cohort = get(trainer, admin, id);
-    int removed =
-        db.sql("DELETE FROM training_cohort_members WHERE cohort_id = :id AND username = :username")
-            .param("id", id)
-            .param("username", username)
-            .update();
-    if (removed > 0) {
-      db.sql("DELETE FROM training_assignees WHERE via_cohort_id = :id AND username = :username")
-          .param("id", id)
-          .param("username", username)
-          .update();
+    if (store.removeMember(id, username)) {
+      store.removeAssignee(id, username);
     }
     return get(cohort.trainer(), true, id);
   }
@@ -170,18 +124,9 @@ public class Cohorts {
 
   /** The cohorts {@code viewer} made, or every cohort for an administrator. */
   public List<Cohort> visible(String viewer, boolean all) {
-    List<CohortRow> rows =
-        all
-            ? db.sql("SELECT id, trainer, name, created_at FROM training_cohorts ORDER BY name, id")
-                .query(CohortRow.class)
-                .list()
-            : db.sql(
-                    "SELECT id, trainer, name, created_at FROM training_cohorts"
-                        + " WHERE trainer = :trainer ORDER BY name, id")
-                .param("trainer", viewer)
-                .query(CohortRow.class)
-                .list();
-    Map<Long, List<Teacher>> members = members(rows.stream().map(CohortRow::id).toList());
+    List<CohortStore.CohortRow> rows = store.all(all ? null : viewer);
+    Map<Long, List<Teacher>> members =
+        members(rows.stream().map(CohortStore.CohortRow::id).toList());
     return rows.stream()
         .map(
             r ->
@@ -200,11 +145,9 @@ public class Cohorts {
    * @throws CohortNotFound when there is none, or it is another trainer's (unless {@code all})
    */
   public Cohort get(String viewer, boolean all, long id) {
-    CohortRow row =
-        db.sql("SELECT id, trainer, name, created_at FROM training_cohorts WHERE id = :id")
-            .param("id", id)
-            .query(CohortRow.class)
-            .optional()
+    CohortStore.CohortRow row =
+        store
+            .find(id)
             .filter(r -> all || r.trainer().equals(viewer))
             .orElseThrow(() -> CohortNotFound.forId(id));
     return new Cohort(
@@ -217,25 +160,7 @@ public class Cohorts {
 
   /** The usernames of a cohort's members. */
   List<String> usernames(long id) {
-    return db.sql(
-            "SELECT username FROM training_cohort_members WHERE cohort_id = :id ORDER BY username")
-        .param("id", id)
-        .query(String.class)
-        .list();
-  }
-
-  private boolean addMember(long cohort, String username) {
-    return inserts.ifAbsent(
-        () ->
-            db.sql(
-                    """
-                    INSERT INTO training_cohort_members (cohort_id, username, added_at)
-                    VALUES (:cohort, :username, :now)
-                    """)
-                .param("cohort", cohort)
-                .param("username", username)
-                .param("now", time.now())
-                .update());
+    return store.usernames(id);
   }
 
   private Map<Long, List<Teacher>> members(List<Long> cohorts) {
@@ -245,23 +170,15 @@ public class Cohorts {
     }
     Map<String, User> everyone = new LinkedHashMap<>();
     accounts.all().forEach(u -> everyone.put(u.username(), u));
-    db.sql(
-            "SELECT cohort_id, username FROM training_cohort_members WHERE cohort_id IN (:ids)"
-                + " ORDER BY username")
-        .param("ids", cohorts)
-        .query(
-            (rs, n) -> {
-              String username = rs.getString("username");
-              User user = everyone.get(username);
-              members
-                  .computeIfAbsent(rs.getLong("cohort_id"), k -> new ArrayList<>())
-                  .add(
-                      user == null
-                          ? new Teacher(username, username, null)
-                          : TeacherReach.teacher(user));
-              return null;
-            })
-        .list();
+    for (CohortStore.Member member : store.members(cohorts)) {
+      User user = everyone.get(member.username());
+      members
+          .computeIfAbsent(member.cohortId(), k -> new ArrayList<>())
+          .add(
+              user == null
+                  ? new Teacher(member.username(), member.username(), null)
+                  : TeacherReach.teacher(user));
+    }
     return members;
   }
 }
