@@ -126,8 +126,8 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
         lang -> {
           String words = URLEncoder.encode(lang.equals("en") ? "feelings" : "情绪", UTF_8);
           return List.of(
-              page("/", "form[role=search]"),
-              page("/login", "#password"),
+              page("/?signedOut", "form[role=search]"),
+              page("/login?error", "#login-error"),
               page("/lessons?lang=" + lang, ".item-list"),
               page("/courses", ".item-list"),
               page("/courses/" + lang + "/feelings-first", ".course .unit"),
@@ -296,6 +296,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
     waitFor().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 
     follow(By.cssSelector("nav.primary a[data-nav=training]"));
+    skipToContent();
     follow(By.cssSelector("#others li[data-module='" + MODULE + "'] a"));
     waitFor().until(ExpectedConditions.urlContains("/training/modules/en/" + MODULE));
 
@@ -318,9 +319,12 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
         }
         case "practice" -> {
           follow(By.cssSelector("section[data-unit='" + unit.id() + "'] a[href='/classes']"));
+          skipToContent();
           follow(By.cssSelector("#classes a[href='/classes/" + classId + "']"));
+          skipToContent();
           markTaught(unit.lessonSlug());
           follow(By.cssSelector("nav.primary a[data-nav=training]"));
+          skipToContent();
           follow(By.cssSelector("#started li[data-module='" + MODULE + "'] a"));
         }
         default -> throw new IllegalStateException(unit.type());
@@ -396,6 +400,13 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
     waitFor().until(ExpectedConditions.stalenessOf(target));
   }
 
+  /** From the top of a page, takes the skip link past the header and navigation. */
+  private void skipToContent() {
+    tabTo(chrome.findElement(By.cssSelector("a.skip")));
+    press(Keys.ENTER);
+    waitFor().until(ExpectedConditions.urlContains("#main"));
+  }
+
   /** Tabs to the link and presses Enter; waits for the page that follows. */
   private void follow(By link) {
     WebElement target = chrome.findElement(link);
@@ -451,7 +462,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
   }
 
   private static WebDriverWait waitFor() {
-    return new WebDriverWait(chrome, Duration.ofSeconds(10));
+    return new WebDriverWait(chrome, Duration.ofSeconds(10), Duration.ofMillis(50));
   }
 
   private record Teacher(String username, long classId, long assignmentId) {}
