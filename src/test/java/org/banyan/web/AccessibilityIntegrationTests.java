@@ -131,6 +131,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
               page("/lessons?lang=" + lang, ".item-list"),
               page("/courses", ".item-list"),
               page("/courses/" + lang + "/feelings-first", ".course .unit"),
+              page("/courses/" + lang + "/feelings-first/print", ".print-lesson .slip"),
               page("/lessons/" + lang + "/emotion-thermometer", ".lesson-body .referral"),
               page("/lessons/" + lang + "/emotion-thermometer/print", ".worksheet img"),
               page("/search?q=" + words, ".hits .hit + .hit"),
@@ -168,7 +169,9 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
                 page("/trainer", "#new-assignment"),
                 page("/trainer/assignments/" + teacher.assignmentId(), "#progress [data-teacher]"),
                 page("/trainer/cohorts", "#new-cohort"),
-                page("/trainer/cohorts/" + cohort, "#members li")));
+                page("/trainer/cohorts/" + cohort, "#members li"),
+                page("/trainer/modules/en/" + MODULE + "/handout", ".handout-unit .write-line"),
+                page("/trainer/modules/en/" + MODULE + "/answer-key", ".right-mark")));
   }
 
   @Test
