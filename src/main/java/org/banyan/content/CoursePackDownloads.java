@@ -13,9 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.web.context.request.WebRequest;
  * SHA-256 as the validator, so a teacher who has the pack already downloads nothing again, and with
  * ranges, so a download cut off on a weak signal goes on where it stopped.
  */
-@Controller
+@RestController
 class CoursePackDownloads {
 
   static final MediaType ZIP = MediaType.parseMediaType("application/zip");
