@@ -63,6 +63,10 @@ class CoursePacks {
   private final MessageSource messages;
   private final Path folder;
   private final LinkedHashMap<String, Pack> kept = new LinkedHashMap<>(16, 0.75f, true);
+
+  /** Held while a pack is made, so that packs are made one at a time; finding one never waits. */
+  private final Object making = new Object();
+
   private long keptBytes;
 
   CoursePacks(
@@ -99,7 +103,7 @@ class CoursePacks {
     if (known != null) {
       return known;
     }
-    synchronized (this) {
+    synchronized (making) {
       known = kept(key);
       if (known != null) {
         return known;
@@ -119,13 +123,17 @@ class CoursePacks {
     }
   }
 
-  /** What the bytes depend on: the revisions, and the contacts printed under safeguarding. */
+  /**
+   * What the bytes depend on: the revisions, the taxonomy's labels (a new import replaces the
+   * taxonomy object) and the contacts printed under safeguarding.
+   */
   private String key(PublishedItem course, Map<String, PublishedItem> lessons) {
     StringBuilder key = new StringBuilder();
     key.append(course.id()).append('@').append(course.revision());
     lessons.values().stream()
         .sorted(java.util.Comparator.comparingLong(PublishedItem::id))
         .forEach(l -> key.append(',').append(l.id()).append('@').append(l.revision()));
+    key.append('|').append(System.identityHashCode(catalog.taxonomy()));
     key.append('|').append(settings.referral().contacts());
     return key.toString();
   }
