@@ -2,9 +2,7 @@ package org.banyan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.banyan.PostgresTestBase;
 import org.banyan.WebClient;
@@ -15,22 +13,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 class SearchIntegrationTests extends PostgresTestBase {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = SearchCalls.JSON;
 
-  private JsonNode search(WebClient client, String query) {
-    HttpResponse<String> response = client.get("/api/v1/search?" + query);
-    assertThat(response.statusCode()).as(query + " " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+  private static JsonNode search(WebClient client, String query) {
+    return SearchCalls.search(client, query);
   }
 
   private static String q(String text) {
-    return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return SearchCalls.q(text);
   }
 
   private static List<String> slugs(JsonNode results) {
-    return results.get("hits").values().stream()
-        .map(h -> h.get("slug").asString() + "." + h.get("lang").asString())
-        .toList();
+    return SearchCalls.versions(results);
   }
 
   private ObjectNode lesson(String slug, String lang, String title, String markdown) {

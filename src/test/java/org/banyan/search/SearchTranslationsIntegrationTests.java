@@ -2,15 +2,12 @@ package org.banyan.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.banyan.PostgresTestBase;
-import org.banyan.WebClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,23 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
 /** Search shows an item once, in the reader's language, with its translations as links. */
 class SearchTranslationsIntegrationTests extends PostgresTestBase {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = SearchCalls.JSON;
 
   private JsonNode search(String language, String query) {
-    WebClient client = client().header("Accept-Language", language);
-    HttpResponse<String> response = client.get("/api/v1/search?" + query);
-    assertThat(response.statusCode()).as(query + " " + response.body()).isEqualTo(200);
-    return JSON.readTree(response.body());
+    return SearchCalls.search(client().header("Accept-Language", language), query);
   }
 
   private static String q(String text) {
-    return "q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    return SearchCalls.q(text);
   }
 
   private static List<String> versions(JsonNode results) {
-    return results.get("hits").values().stream()
-        .map(h -> h.get("slug").asString() + "." + h.get("lang").asString())
-        .toList();
+    return SearchCalls.versions(results);
   }
 
   /** The versions of item {@code slug} among the results: one at most. */
