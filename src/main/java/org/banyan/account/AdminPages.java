@@ -2,7 +2,7 @@ package org.banyan.account;
 
 import java.security.Principal;
 import java.util.List;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package org.banyan.account;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The user has no token with this id (HTTP 404): another user's token is not found either. */

@@ -1,6 +1,6 @@
 package org.banyan.account;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No user has this username (HTTP 404). */

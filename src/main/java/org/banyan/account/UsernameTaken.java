@@ -1,6 +1,6 @@
 package org.banyan.account;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The username is already held by another account (HTTP 409). */

@@ -1,6 +1,6 @@
 package org.banyan.content;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No such content item, or none that the caller may see (HTTP 404). */

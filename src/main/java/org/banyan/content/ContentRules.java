@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.banyan.web.Violation;
+import org.banyan.problem.Violation;
 
 /**
  * What each type of content must hold to be saved. Answers every problem at once, each naming its

@@ -1,7 +1,7 @@
 package org.banyan.content;
 
 import java.security.Principal;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -7,8 +7,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 import org.banyan.account.AuditLog;
+import org.banyan.problem.InvalidInput;
 import org.banyan.web.AfterCommit;
-import org.banyan.web.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,6 @@
 package org.banyan.content;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Another item of this type and language already has this slug (HTTP 409). */

@@ -1,6 +1,6 @@
 package org.banyan.content;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** A workflow step that does not apply to the item as it stands (HTTP 409). */

@@ -1,8 +1,8 @@
 package org.banyan.content;
 
 import java.util.List;
-import org.banyan.web.InvalidInput;
-import org.banyan.web.Violation;
+import org.banyan.problem.InvalidInput;
+import org.banyan.problem.Violation;
 import org.springframework.util.unit.DataSize;
 
 /** An uploaded zip that is not read: past a limit, or not a zip at all (HTTP 400, field file). */

@@ -1,6 +1,6 @@
 package org.banyan.course;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The lesson is already marked as taught with this class (HTTP 409). */

@@ -1,6 +1,6 @@
 package org.banyan.course;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No such class among the caller's own (HTTP 404): another teacher's class is not revealed. */

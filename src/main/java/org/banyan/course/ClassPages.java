@@ -4,7 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

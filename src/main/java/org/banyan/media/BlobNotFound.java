@@ -1,6 +1,6 @@
 package org.banyan.media;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No blob, or no media file, under this key or id (HTTP 404). */

@@ -1,6 +1,6 @@
 package org.banyan.media;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 

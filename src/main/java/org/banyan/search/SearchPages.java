@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.banyan.content.Catalog;
 import org.banyan.content.Taxonomy;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.LinkedMultiValueMap;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import org.banyan.content.Catalog;
 import org.banyan.content.Taxonomy;
-import org.banyan.web.InvalidInput;
-import org.banyan.web.Violation;
+import org.banyan.problem.InvalidInput;
+import org.banyan.problem.Violation;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
 

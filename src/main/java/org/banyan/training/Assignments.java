@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
-import org.banyan.web.InvalidInput;
-import org.banyan.web.Violation;
+import org.banyan.problem.InvalidInput;
+import org.banyan.problem.Violation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,6 +1,6 @@
 package org.banyan.training;
 
-import org.banyan.web.ProblemException;
+import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No such cohort among the caller's own (HTTP 404). */

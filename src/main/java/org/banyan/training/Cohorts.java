@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import org.banyan.account.Accounts;
 import org.banyan.account.User;
-import org.banyan.web.InvalidInput;
-import org.banyan.web.Violation;
+import org.banyan.problem.InvalidInput;
+import org.banyan.problem.Violation;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

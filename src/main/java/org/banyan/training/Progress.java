@@ -12,7 +12,7 @@ import org.banyan.content.PublishedItem;
 import org.banyan.course.Classes;
 import org.banyan.course.LessonDelivered;
 import org.banyan.course.PersonalData;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

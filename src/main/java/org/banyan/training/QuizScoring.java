@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.banyan.content.ModuleContent;
-import org.banyan.web.InvalidInput;
-import org.banyan.web.Violation;
+import org.banyan.problem.InvalidInput;
+import org.banyan.problem.Violation;
 
 /**
  * Scores a quiz on the server. A question counts as right only when exactly its right choices are

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.banyan.account.Accounts;
 import org.banyan.account.User;
 import org.banyan.content.ModuleContent;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -17,7 +17,7 @@ import org.banyan.account.Role;
 import org.banyan.account.School;
 import org.banyan.account.Schools;
 import org.banyan.account.User;
-import org.banyan.web.Violation;
+import org.banyan.problem.Violation;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,7 +2,7 @@ package org.banyan.training;
 
 import java.util.List;
 import java.util.Locale;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.banyan.web.SupportedLocales;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,7 +3,7 @@ package org.banyan.training;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

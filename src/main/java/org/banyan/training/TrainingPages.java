@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.banyan.web.SupportedLocales;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;

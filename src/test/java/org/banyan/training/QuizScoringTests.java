@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.banyan.content.ModuleContent;
-import org.banyan.web.InvalidInput;
+import org.banyan.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 
 class QuizScoringTests {

@@ -1,4 +1,4 @@
-package org.banyan.web;
+package org.banyan.problem;
 
 import java.util.List;
 
