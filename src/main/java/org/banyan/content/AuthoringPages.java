@@ -282,8 +282,8 @@ class AuthoringPages {
     model.addAttribute("preview", preview);
     model.addAttribute("conflict", conflict == null ? null : conflict.changes());
     model.addAttribute("taxonomy", catalog.taxonomy());
-    model.addAttribute("settings", LessonContent.SETTINGS);
-    model.addAttribute("sensitivities", LessonContent.SENSITIVITIES);
+    model.addAttribute("settings", Coded.all(Setting.class));
+    model.addAttribute("sensitivities", Coded.all(Sensitivity.class));
     model.addAttribute("languages", Languages.ALL);
     return "authoring/edit";
   }

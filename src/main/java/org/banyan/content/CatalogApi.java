@@ -1,5 +1,7 @@
 package org.banyan.content;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.banyan.media.Media;
@@ -17,21 +19,15 @@ class CatalogApi {
 
   record Translation(String lang, String slug) {}
 
+  /**
+   * A published lesson: its item, then every field of the lesson as stored (a new field of {@link
+   * LessonContent} is here by itself), its HTML, and its attachments as links.
+   */
   record LessonView(
       long id,
       String slug,
       String lang,
-      String title,
-      String summary,
-      List<String> competencies,
-      List<String> topics,
-      List<Integer> grades,
-      int durationMinutes,
-      String setting,
-      List<String> materials,
-      List<String> objectives,
-      String sensitivity,
-      String markdown,
+      @JsonUnwrapped @JsonIgnoreProperties({"attachments", "reviewBy"}) LessonContent lesson,
       String html,
       List<AttachmentView> attachments,
       int revision,
@@ -119,17 +115,7 @@ class CatalogApi {
         item.id(),
         item.slug(),
         item.lang(),
-        lesson.title(),
-        lesson.summary(),
-        lesson.competencies(),
-        lesson.topics(),
-        lesson.grades(),
-        lesson.durationMinutes(),
-        lesson.setting(),
-        lesson.materials(),
-        lesson.objectives(),
-        lesson.sensitivity(),
-        lesson.markdown(),
+        lesson,
         markdown.toHtml(lesson.markdown()),
         attachments,
         item.revision(),

@@ -1,14 +1,19 @@
 package org.banyan.content;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Content files in the {@code content/} format, to and from content records. Reading names the
@@ -29,23 +34,18 @@ final class ContentFiles {
     }
   }
 
+  /** The envelope of every file: who the item is, apart from what a revision holds. */
+  private static final List<String> ITEM_KEYS = List.of("slug", "lang", "translationGroup");
+
+  /** A lesson's fields are its record's, but for the Markdown, which is the file's body. */
+  private static final List<RecordComponent> LESSON_FIELDS =
+      Arrays.stream(LessonContent.class.getRecordComponents())
+          .filter(c -> !c.getName().equals("markdown"))
+          .toList();
+
   private static final Set<String> LESSON_KEYS =
-      Set.of(
-          "slug",
-          "lang",
-          "translationGroup",
-          "title",
-          "summary",
-          "competencies",
-          "topics",
-          "grades",
-          "durationMinutes",
-          "setting",
-          "materials",
-          "objectives",
-          "sensitivity",
-          "reviewBy",
-          "attachments");
+      Stream.concat(ITEM_KEYS.stream(), LESSON_FIELDS.stream().map(RecordComponent::getName))
+          .collect(Collectors.toUnmodifiableSet());
   private static final Set<String> COURSE_KEYS =
       Set.of("slug", "lang", "translationGroup", "title", "summary", "grades", "units");
   private static final Set<String> MODULE_KEYS =
@@ -87,31 +87,85 @@ final class ContentFiles {
     return new Read(slug, lang, group == null ? slug : group, content);
   }
 
+  /**
+   * A lesson from its front matter, field by field as its record declares them, each read by its
+   * type: so a new field of the record is read (and refused with its name) without a line here.
+   */
   private static LessonContent lesson(
       Map<String, Object> f, String markdown, Function<String, String> mediaIds) {
-    List<LessonContent.Attachment> attachments = new ArrayList<>();
-    List<String> names = strings(f, "attachments");
-    for (int i = 0; i < names.size(); i++) {
-      String id = mediaIds.apply(names.get(i));
-      if (id == null) {
-        throw new BadField("attachments", "no file media/" + names.get(i));
-      }
-      attachments.add(new LessonContent.Attachment(names.get(i), id));
+    RecordComponent[] components = LessonContent.class.getRecordComponents();
+    Object[] values = new Object[components.length];
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      values[i] =
+          switch (c.getName()) {
+            case "markdown" -> markdown;
+            case "attachments" -> attachments(f, mediaIds);
+            default -> value(f, c);
+          };
     }
-    return new LessonContent(
-        string(f, "title", true),
-        string(f, "summary", false),
-        strings(f, "competencies"),
-        strings(f, "topics"),
-        integers(f, "grades"),
-        integer(f, "durationMinutes", true),
-        string(f, "setting", false),
-        strings(f, "materials"),
-        strings(f, "objectives"),
-        markdown,
-        string(f, "sensitivity", false),
-        date(f, "reviewBy"),
-        attachments);
+    try {
+      return LessonContent.class
+          .getDeclaredConstructor(
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+          .newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Cannot make a lesson from its fields", e);
+    }
+  }
+
+  private static List<LessonContent.Attachment> attachments(
+      Map<String, Object> f, Function<String, String> mediaIds) {
+    List<LessonContent.Attachment> attachments = new ArrayList<>();
+    for (String name : strings(f, "attachments")) {
+      String id = mediaIds.apply(name);
+      if (id == null) {
+        throw new BadField("attachments", "no file media/" + name);
+      }
+      attachments.add(new LessonContent.Attachment(name, id));
+    }
+    return attachments;
+  }
+
+  /** The field {@code c} read from the front matter by its type; only the title is required. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Object value(Map<String, Object> f, RecordComponent c) {
+    String key = c.getName();
+    Class<?> type = c.getType();
+    if (type == String.class) {
+      return string(f, key, key.equals("title"));
+    } else if (type == int.class) {
+      return integer(f, key, true);
+    } else if (type == Integer.class) {
+      return integer(f, key, false);
+    } else if (type == LocalDate.class) {
+      return date(f, key);
+    } else if (type.isEnum() && Coded.class.isAssignableFrom(type)) {
+      return choice(f, key, (Class) type);
+    } else if (type == List.class
+        && c.getGenericType() instanceof ParameterizedType list
+        && list.getActualTypeArguments()[0] instanceof Class<?> element) {
+      if (element == String.class) {
+        return strings(f, key);
+      } else if (element == Integer.class) {
+        return integers(f, key);
+      }
+    }
+    throw new IllegalStateException("The content/ format cannot read the field " + key);
+  }
+
+  private static <E extends Enum<E> & Coded> E choice(
+      Map<String, Object> f, String key, Class<E> kind) {
+    String code = string(f, key, false);
+    for (E constant : kind.getEnumConstants()) {
+      if (constant.code().equals(code)) {
+        return constant;
+      }
+    }
+    if (code == null) {
+      return null;
+    }
+    throw new BadField(key, "'" + key + "' must be one of: " + Coded.codes(kind));
   }
 
   @SuppressWarnings("unchecked")
@@ -199,22 +253,7 @@ final class ContentFiles {
     f.put("title", content.title());
     putIfPresent(f, "summary", content.summary());
     if (content instanceof LessonContent lesson) {
-      f.put("competencies", lesson.competencies());
-      f.put("topics", lesson.topics());
-      f.put("grades", lesson.grades());
-      f.put("durationMinutes", lesson.durationMinutes());
-      putIfPresent(f, "setting", lesson.setting());
-      f.put("materials", lesson.materials());
-      f.put("objectives", lesson.objectives());
-      f.put("sensitivity", lesson.sensitivity());
-      if (lesson.reviewBy() != null) {
-        f.put("reviewBy", lesson.reviewBy().toString());
-      }
-      if (!lesson.attachments().isEmpty()) {
-        f.put(
-            "attachments",
-            lesson.attachments().stream().map(LessonContent.Attachment::name).toList());
-      }
+      lessonFields(lesson, f);
     } else if (content instanceof CourseContent course) {
       f.put("grades", course.grades());
       List<Map<String, Object>> units = new ArrayList<>();
@@ -235,6 +274,38 @@ final class ContentFiles {
       f.put("units", moduleUnits(module, mediaNames));
     }
     return f;
+  }
+
+  /**
+   * A lesson's fields after its title and summary, in its record's order: a field without a value
+   * is left out, a list is written even when empty (but for attachments, which are named by file).
+   */
+  private static void lessonFields(LessonContent lesson, Map<String, Object> f) {
+    for (RecordComponent c : LESSON_FIELDS) {
+      String key = c.getName();
+      if (key.equals("title") || key.equals("summary")) {
+        continue;
+      }
+      Object value;
+      try {
+        value = c.getAccessor().invoke(lesson);
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("Cannot read the lesson field " + key, e);
+      }
+      if (key.equals("attachments")) {
+        if (!lesson.attachments().isEmpty()) {
+          f.put(key, lesson.attachments().stream().map(LessonContent.Attachment::name).toList());
+        }
+      } else if (value instanceof Coded coded) {
+        f.put(key, coded.code());
+      } else if (value instanceof LocalDate date) {
+        f.put(key, date.toString());
+      } else if (value instanceof String text) {
+        putIfPresent(f, key, text);
+      } else if (value != null) {
+        f.put(key, value);
+      }
+    }
   }
 
   /** A module's units as the file format writes them; media named by {@code mediaNames}. */

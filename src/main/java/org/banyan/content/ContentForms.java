@@ -39,10 +39,10 @@ class ContentForms {
       form.put("topics", lesson.topics());
       form.put("grades", lesson.grades().stream().map(String::valueOf).toList());
       form.put("durationMinutes", String.valueOf(lesson.durationMinutes()));
-      form.put("setting", nullToEmpty(lesson.setting()));
+      form.put("setting", lesson.setting() == null ? "" : lesson.setting().code());
       form.put("materials", String.join("\n", lesson.materials()));
       form.put("objectives", String.join("\n", lesson.objectives()));
-      form.put("sensitivity", lesson.sensitivity());
+      form.put("sensitivity", lesson.sensitivity().code());
       form.put("reviewBy", lesson.reviewBy() == null ? "" : lesson.reviewBy().toString());
       form.put(
           "attachments",
@@ -109,6 +109,8 @@ class ContentForms {
       }
     }
     List<Integer> grades = grades(p, violations);
+    Setting setting = coded(() -> Setting.of(one(p, "setting")), violations);
+    Sensitivity sensitivity = coded(() -> Sensitivity.of(one(p, "sensitivity")), violations);
     List<String> removed = p.getOrDefault("removeAttachment", List.of());
     List<LessonContent.Attachment> attachments = new ArrayList<>();
     for (String value : p.getOrDefault("attachments", List.of())) {
@@ -128,13 +130,25 @@ class ContentForms {
         p.getOrDefault("topics", List.of()),
         grades,
         duration == null ? 0 : duration,
-        blankToNull(one(p, "setting")),
+        setting,
         lines(one(p, "materials")),
         lines(one(p, "objectives")),
         one(p, "markdown"),
-        blankToNull(one(p, "sensitivity")),
+        sensitivity,
         reviewBy,
         attachments);
+  }
+
+  /**
+   * A kind read by {@code parse}; a refused one joins {@code violations}, to be told with the rest.
+   */
+  private static <T> T coded(java.util.function.Supplier<T> parse, List<Violation> violations) {
+    try {
+      return parse.get();
+    } catch (InvalidInput refused) {
+      violations.addAll(refused.violations());
+      return null;
+    }
   }
 
   private CourseContent course(MultiValueMap<String, String> p) {
@@ -250,9 +264,5 @@ class ContentForms {
 
   private static String nullToEmpty(String value) {
     return value == null ? "" : value;
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

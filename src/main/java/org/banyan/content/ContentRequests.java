@@ -1,8 +1,9 @@
 package org.banyan.content;
 
+import java.lang.reflect.RecordComponent;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
@@ -12,7 +13,9 @@ import org.banyan.web.JsonPaths;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** API request bodies of the authoring endpoints, read into content by type. */
 @Component
@@ -20,25 +23,22 @@ class ContentRequests {
 
   record AttachmentRef(String mediaId, String name) {}
 
-  record LessonRequest(
+  /**
+   * What a lesson request holds besides the lesson: the lesson's own fields are read straight into
+   * {@link LessonContent}, so a new field of the lesson needs nothing here.
+   */
+  record LessonEnvelope(
       String slug,
       String lang,
-      String title,
-      String summary,
-      List<String> competencies,
-      List<String> topics,
-      List<Integer> grades,
-      Integer durationMinutes,
-      String setting,
-      List<String> materials,
-      List<String> objectives,
-      String markdown,
-      String sensitivity,
-      String reviewBy,
       Long translationOf,
-      List<AttachmentRef> attachments,
       Integer baseRevision,
-      String note) {}
+      String note,
+      List<AttachmentRef> attachments) {}
+
+  private static final List<String> LESSON_ENVELOPE =
+      Arrays.stream(LessonEnvelope.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .toList();
 
   record LessonRef(String lang, String slug) {}
 
@@ -92,26 +92,29 @@ class ContentRequests {
     }
     try {
       return switch (type) {
-        case LESSON -> lesson(json.treeToValue(body, LessonRequest.class), fallbackLang);
+        case LESSON -> lesson((ObjectNode) body, fallbackLang);
         case COURSE -> course(json.treeToValue(body, CourseRequest.class), fallbackLang);
         case MODULE -> module(json.treeToValue(body, ModuleRequest.class));
       };
     } catch (JacksonException e) {
+      if (e.getCause() instanceof InvalidInput refused) {
+        throw refused;
+      }
       String field = JsonPaths.fieldOf(e);
-      throw InvalidInput.of(field.isEmpty() ? "body" : field, "invalid.type.value");
+      String reason =
+          e instanceof MismatchedInputException m && m.getTargetType() == LocalDate.class
+              ? "invalid.date"
+              : "invalid.type.value";
+      throw InvalidInput.of(field.isEmpty() ? "body" : field, reason);
     }
   }
 
-  private Parsed lesson(LessonRequest r, String fallbackLang) {
+  private Parsed lesson(ObjectNode body, String fallbackLang) {
+    LessonEnvelope r = json.treeToValue(body, LessonEnvelope.class);
+    ObjectNode fields = body.deepCopy();
+    fields.remove(LESSON_ENVELOPE);
+    LessonContent lesson = json.treeToValue(fields, LessonContent.class);
     List<Violation> violations = new ArrayList<>();
-    LocalDate reviewBy = null;
-    if (r.reviewBy() != null && !r.reviewBy().isBlank()) {
-      try {
-        reviewBy = LocalDate.parse(r.reviewBy().strip());
-      } catch (DateTimeParseException e) {
-        violations.add(Violation.of("reviewBy", "invalid.date"));
-      }
-    }
     List<LessonContent.Attachment> attachments = new ArrayList<>();
     if (r.attachments() != null) {
       for (int i = 0; i < r.attachments().size(); i++) {
@@ -129,28 +132,13 @@ class ContentRequests {
     if (!violations.isEmpty()) {
       throw new InvalidInput(violations);
     }
-    LessonContent content =
-        new LessonContent(
-            trim(r.title()),
-            trim(r.summary()),
-            r.competencies(),
-            r.topics(),
-            r.grades(),
-            r.durationMinutes() == null ? 0 : r.durationMinutes(),
-            blankToNull(r.setting()),
-            r.materials(),
-            r.objectives(),
-            r.markdown(),
-            blankToNull(r.sensitivity()),
-            reviewBy,
-            attachments);
     return new Parsed(
         r.slug(),
         lang(r.lang(), fallbackLang),
         r.translationOf(),
         r.baseRevision(),
         r.note(),
-        content);
+        lesson.withAttachments(attachments));
   }
 
   private Parsed course(CourseRequest r, String fallbackLang) {
@@ -202,9 +190,5 @@ class ContentRequests {
 
   private static String trim(String value) {
     return value == null ? null : value.strip();
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -82,14 +82,6 @@ final class ContentRules {
     if (lesson.durationMinutes() < 1 || lesson.durationMinutes() > 240) {
       refuse("durationMinutes", "invalid.duration");
     }
-    if (lesson.setting() != null
-        && !lesson.setting().isBlank()
-        && !LessonContent.SETTINGS.contains(lesson.setting())) {
-      refuse("setting", "invalid.setting", String.join(", ", LessonContent.SETTINGS));
-    }
-    if (!LessonContent.SENSITIVITIES.contains(lesson.sensitivity())) {
-      refuse("sensitivity", "invalid.sensitivity");
-    }
     items("materials", lesson.materials(), 300, false);
     items("objectives", lesson.objectives(), 500, true);
     text("markdown", lesson.markdown(), 200_000, true);

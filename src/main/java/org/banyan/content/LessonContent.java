@@ -6,8 +6,12 @@ import java.util.List;
 /**
  * Everything a revision of a lesson holds.
  *
- * @param setting whole-class, small-groups, outdoors or boarding-evening; may be null
- * @param sensitivity low, medium or high
+ * <p>A new field is added here, to the authoring form ({@code ContentForms} and its template) and
+ * to the pages that show it; the {@code content/} files, the API's request and answer and the
+ * stored JSON follow this record by themselves.
+ *
+ * @param setting may be null
+ * @param sensitivity never null: low when not given
  * @param reviewBy when a reviewer should look again; may be null
  */
 public record LessonContent(
@@ -17,18 +21,14 @@ public record LessonContent(
     List<String> topics,
     List<Integer> grades,
     int durationMinutes,
-    String setting,
+    Setting setting,
     List<String> materials,
     List<String> objectives,
     String markdown,
-    String sensitivity,
+    Sensitivity sensitivity,
     LocalDate reviewBy,
     List<Attachment> attachments)
     implements Content {
-
-  public static final List<String> SETTINGS =
-      List.of("whole-class", "small-groups", "outdoors", "boarding-evening");
-  public static final List<String> SENSITIVITIES = List.of("low", "medium", "high");
 
   public LessonContent {
     competencies = List.copyOf(competencies == null ? List.of() : competencies);
@@ -37,7 +37,9 @@ public record LessonContent(
     materials = List.copyOf(materials == null ? List.of() : materials);
     objectives = List.copyOf(objectives == null ? List.of() : objectives);
     attachments = List.copyOf(attachments == null ? List.of() : attachments);
-    sensitivity = sensitivity == null || sensitivity.isBlank() ? "low" : sensitivity;
+    title = title == null ? null : title.strip();
+    summary = summary == null ? null : summary.strip();
+    sensitivity = sensitivity == null ? Sensitivity.LOW : sensitivity;
   }
 
   /** This lesson with other attachments, everything else the same. */

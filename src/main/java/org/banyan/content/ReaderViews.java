@@ -109,7 +109,7 @@ class ReaderViews {
         sections,
         attachments,
         catalog.translations(item),
-        "high".equals(lesson.sensitivity()));
+        lesson.sensitivity() == Sensitivity.HIGH);
   }
 
   /**

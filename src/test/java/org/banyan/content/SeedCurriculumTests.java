@@ -407,7 +407,7 @@ class SeedCurriculumTests {
       String lang = item.read().lang();
       String safeguarding = safeguardingOf(item).toLowerCase(java.util.Locale.ROOT);
       List<String> required = new ArrayList<>(REFERRAL_ROLES.get(lang));
-      if (!lesson.sensitivity().equals("low")) {
+      if (lesson.sensitivity() != Sensitivity.LOW) {
         required.addAll(DUTY_TO_REPORT.get(lang));
       }
       for (String words : required) {

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.banyan.content.ContentType;
 import org.banyan.content.LessonContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.Sensitivity;
+import org.banyan.content.Setting;
 import org.banyan.content.Taxonomy;
 
 /**
@@ -90,11 +92,11 @@ final class BenchmarkCorpus {
             topic.id().equals(second.id()) ? List.of(topic.id()) : List.of(topic.id(), second.id()),
             grades,
             DURATIONS[random.nextInt(DURATIONS.length)],
-            "whole-class",
+            Setting.WHOLE_CLASS,
             List.of("chalk"),
             List.of(sentences.get(random.nextInt(sentences.size()))),
             body.toString(),
-            "low",
+            Sensitivity.LOW,
             null,
             List.of());
     return new PublishedItem(

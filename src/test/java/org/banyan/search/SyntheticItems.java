@@ -7,6 +7,8 @@ import java.util.List;
 import org.banyan.content.ContentType;
 import org.banyan.content.LessonContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.Sensitivity;
+import org.banyan.content.Setting;
 
 /** Made-up published lessons, for tests and benchmarks that need many. */
 final class SyntheticItems {
@@ -22,11 +24,11 @@ final class SyntheticItems {
             List.of("naming-feelings"),
             List.of(3, 4),
             40,
-            "whole-class",
+            Setting.WHOLE_CLASS,
             List.of("chalk"),
             List.of("Children name a feeling."),
             body,
-            "low",
+            Sensitivity.LOW,
             null,
             List.of());
     return new PublishedItem(
