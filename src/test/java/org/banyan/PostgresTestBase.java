@@ -20,7 +20,7 @@ public abstract class PostgresTestBase {
   @LocalServerPort protected int port;
 
   @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
+  public static void database(DynamicPropertyRegistry registry) throws Exception {
     Path dataDir = Files.createTempDirectory("banyan-test-data");
     registry.add("spring.datasource.url", TestDatabase::url);
     registry.add("spring.datasource.username", TestDatabase::user);

@@ -15,9 +15,9 @@ import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
 import org.banyan.problem.ProblemException;
 import org.banyan.problem.Violation;
-import org.banyan.web.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,7 +43,7 @@ public class ContentImporter {
   private final MediaLibrary media;
   private final TaxonomyHolder taxonomy;
   private final ContentFolder folder;
-  private final AfterCommit events;
+  private final ApplicationEventPublisher events;
   private final CatalogChanges changes;
   private final AuditLog audit;
   private final MessageSource messages;
@@ -61,7 +61,7 @@ public class ContentImporter {
       MediaLibrary media,
       TaxonomyHolder taxonomy,
       ContentFolder folder,
-      AfterCommit events,
+      ApplicationEventPublisher events,
       CatalogChanges changes,
       AuditLog audit,
       MessageSource messages,
@@ -300,7 +300,7 @@ public class ContentImporter {
     store.publishImported(id, revision, reviewBy, now);
     store.insertReview(id, revision, actor, "IMPORTED", null, now);
     changes.itemChanged(id);
-    events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
+    events.publishEvent(ContentPublished.of(catalog.published(id).orElseThrow()));
     return outcome;
   }
 

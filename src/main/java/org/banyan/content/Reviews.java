@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.banyan.account.AuditLog;
 import org.banyan.problem.InvalidInput;
-import org.banyan.web.AfterCommit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +24,7 @@ public class Reviews {
   private final ContentStore store;
   private final Authoring authoring;
   private final Catalog catalog;
-  private final AfterCommit events;
+  private final ApplicationEventPublisher events;
   private final CatalogChanges changes;
   private final AuditLog audit;
   private final Clock clock;
@@ -33,7 +33,7 @@ public class Reviews {
       ContentStore store,
       Authoring authoring,
       Catalog catalog,
-      AfterCommit events,
+      ApplicationEventPublisher events,
       CatalogChanges changes,
       AuditLog audit,
       Clock clock) {
@@ -86,7 +86,7 @@ public class Reviews {
     store.insertReview(id, revision, reviewer, "APPROVED", null, now());
     audit.record(reviewer, "CONTENT_PUBLISHED", Authoring.describe(item), "revision " + revision);
     changes.itemChanged(id);
-    events.publish(new ContentPublished(catalog.published(id).orElseThrow()));
+    events.publishEvent(ContentPublished.of(catalog.published(id).orElseThrow()));
     return authoring.summary(id);
   }
 
@@ -136,7 +136,7 @@ public class Reviews {
     }
     audit.record(actor, "CONTENT_ARCHIVED", Authoring.describe(item), null);
     changes.itemChanged(id);
-    events.publish(new ContentArchived(id, type, item.lang(), item.slug()));
+    events.publishEvent(new ContentArchived(id, type, item.lang(), item.slug()));
     return authoring.summary(id);
   }
 

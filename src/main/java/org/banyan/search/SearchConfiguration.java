@@ -6,28 +6,20 @@ import java.util.List;
 import org.banyan.content.Catalog;
 import org.banyan.content.CatalogChanges;
 import org.banyan.content.CatalogVersion;
-import org.banyan.content.ContentArchived;
-import org.banyan.content.ContentPublished;
 import org.banyan.content.Markdown;
 import org.banyan.web.CatalogSettings;
 import org.banyan.web.PublicPaths;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
 class SearchConfiguration {
-
-  private static final Logger log = LoggerFactory.getLogger(SearchConfiguration.class);
 
   @Bean(destroyMethod = "close")
   SearchIndex searchIndex(@Value("${banyan.data-dir}") Path dataDir, Markdown markdown) {
@@ -70,11 +62,6 @@ class SearchConfiguration {
         poll);
   }
 
-  @Bean
-  IndexEvents indexEvents(IndexFollower follower, JournalWatch watch) {
-    return new IndexEvents(follower, watch);
-  }
-
   /** Search, suggestions and snippets are part of the catalog: open only when it is. */
   @Bean
   PublicPaths searchPublicPaths(CatalogSettings catalog) {
@@ -93,51 +80,5 @@ class SearchConfiguration {
       follower.start();
       watch.start();
     };
-  }
-
-  /**
-   * This node's own publishing: the index catches up at once, so that whoever published finds it in
-   * the next search; the journal is what carries the change, here and on every other node.
-   */
-  static class IndexEvents {
-    /** How long a publish waits for a rebuild or check under way before leaving it to the watch. */
-    private static final long WAIT_MILLIS = 2_000;
-
-    private final IndexFollower follower;
-    private final JournalWatch watch;
-
-    IndexEvents(IndexFollower follower, JournalWatch watch) {
-      this.follower = follower;
-      this.watch = watch;
-    }
-
-    @EventListener
-    void published(ContentPublished event) {
-      catchUp();
-    }
-
-    @EventListener
-    void archived(ContentArchived event) {
-      catchUp();
-    }
-
-    private void catchUp() {
-      try {
-        if (!follower.catchUpUnlessBusy(WAIT_MILLIS)) {
-          watch.wake();
-        }
-      } catch (RuntimeException e) {
-        log.warn("Could not apply the change journal at once; the watch retries", e);
-        watch.wake();
-      }
-    }
-
-    /** The safety net under the journal, on each node for its own index. */
-    @Scheduled(
-        fixedDelayString = "${banyan.search.drift-check-interval:PT10M}",
-        initialDelayString = "${banyan.search.drift-check-interval:PT10M}")
-    void checkDrift() {
-      follower.checkDrift();
-    }
   }
 }

@@ -1,10 +1,8 @@
 package org.banyan.training;
 
 import org.banyan.course.LessonDelivered;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Completes practice units when a lesson is taught, once the delivery has committed, in a
@@ -21,8 +19,7 @@ class PracticeListener {
     this.progress = progress;
   }
 
-  @TransactionalEventListener
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @ApplicationModuleListener
   void taught(LessonDelivered delivery) {
     progress.practiceTaught(delivery);
   }
