@@ -178,6 +178,7 @@ class CatalogApi {
     ModuleContent module = (ModuleContent) item.content();
     List<ModuleUnitView> units =
         module.units().stream()
+            .map(FlatUnit::of)
             .map(
                 u ->
                     new ModuleUnitView(
