@@ -164,6 +164,7 @@ class CatalogApi {
     ModuleContent module = (ModuleContent) item.content();
     List<ModuleUnitView> units =
         module.units().stream()
+            .map(FlatUnit::of)
             .map(
                 u ->
                     new ModuleUnitView(

@@ -57,6 +57,8 @@ final class ContentFiles {
    * Reads the fields of a file of {@code type}.
    *
    * @param mediaIds resolves a media file name to a media id, or null when there is no such file
+   * @throws org.banyan.problem.InvalidInput naming each module unit that cannot be read into its
+   *     type
    */
   static Read read(
       ContentType type,
@@ -191,7 +193,7 @@ final class ContentFiles {
   @SuppressWarnings("unchecked")
   private static ModuleContent module(
       Map<String, Object> f, String markdown, Function<String, String> mediaIds) {
-    List<ModuleContent.Unit> units = new ArrayList<>();
+    List<FlatUnit> units = new ArrayList<>();
     for (Object entry : list(f, "units")) {
       if (!(entry instanceof Map<?, ?> unit)) {
         throw new BadField("units", "each unit needs an id, a type and a title");
@@ -222,7 +224,7 @@ final class ContentFiles {
         }
       }
       units.add(
-          new ModuleContent.Unit(
+          new FlatUnit(
               string(u, "id", false),
               string(u, "type", false),
               string(u, "title", false),
@@ -240,7 +242,7 @@ final class ContentFiles {
         string(f, "summary", false),
         markdown,
         integer(f, "estimatedMinutes", false),
-        units);
+        FlatUnit.read(units));
   }
 
   /** The front matter of an item, in the order people read it. */
@@ -312,7 +314,7 @@ final class ContentFiles {
   static List<Map<String, Object>> moduleUnits(
       ModuleContent module, Function<String, String> mediaNames) {
     List<Map<String, Object>> units = new ArrayList<>();
-    for (ModuleContent.Unit unit : module.units()) {
+    for (FlatUnit unit : module.units().stream().map(FlatUnit::of).toList()) {
       Map<String, Object> u = new LinkedHashMap<>();
       u.put("id", unit.id());
       u.put("type", unit.type());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.banyan.account.AuditLog;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
+import org.banyan.problem.InvalidInput;
 import org.banyan.problem.ProblemException;
 import org.banyan.problem.Violation;
 import org.slf4j.Logger;
@@ -202,6 +203,22 @@ public class ContentImporter {
     }
   }
 
+  /** The file's refused fields as one problem, at the line of the first. */
+  private FileProblem problem(FrontMatter.Parsed parsed, List<Violation> violations) {
+    Violation first = violations.get(0);
+    String reasons =
+        violations.stream()
+            .map(
+                v ->
+                    v.field()
+                        + " "
+                        + messages.getMessage(
+                            v.code(), v.args().toArray(), v.code(), java.util.Locale.ENGLISH))
+            .reduce((a, b) -> a + "; " + b)
+            .orElse("");
+    return new FileProblem(parsed.lineOf(first.field()), reasons);
+  }
+
   /** Where a file's Markdown would still show an emphasis marker once rendered. */
   private List<ImportReport.ImportError> unrenderedEmphasis(ContentFile file, Content content) {
     List<String> markdowns = new ArrayList<>();
@@ -240,6 +257,8 @@ public class ContentImporter {
       read = ContentFiles.read(type, parsed.fields(), parsed.body(), mediaIds);
     } catch (ContentFiles.BadField bad) {
       throw new FileProblem(parsed.lineOf(bad.field), bad.getMessage());
+    } catch (InvalidInput refused) {
+      throw problem(parsed, refused.violations());
     }
     Matcher name = FILE.matcher(file.path());
     name.matches();
@@ -251,18 +270,7 @@ public class ContentImporter {
     List<Violation> violations = new ArrayList<>(ContentRules.checkSlug(read.slug()));
     violations.addAll(ContentRules.check(lookups, type, read.lang(), read.content()));
     if (!violations.isEmpty()) {
-      Violation first = violations.get(0);
-      String reasons =
-          violations.stream()
-              .map(
-                  v ->
-                      v.field()
-                          + " "
-                          + messages.getMessage(
-                              v.code(), v.args().toArray(), v.code(), java.util.Locale.ENGLISH))
-              .reduce((a, b) -> a + "; " + b)
-              .orElse("");
-      throw new FileProblem(parsed.lineOf(first.field()), reasons);
+      throw problem(parsed, violations);
     }
     warnings.addAll(unrenderedEmphasis(file, read.content()));
     String fields = codec.write(read.content());

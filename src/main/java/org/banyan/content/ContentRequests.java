@@ -64,7 +64,7 @@ class ContentRequests {
       String summary,
       String markdown,
       Integer estimatedMinutes,
-      List<ModuleContent.Unit> units,
+      List<FlatUnit> units,
       Long translationOf,
       Integer baseRevision,
       String note) {}
@@ -180,7 +180,11 @@ class ContentRequests {
   private Parsed module(ModuleRequest r) {
     ModuleContent content =
         new ModuleContent(
-            trim(r.title()), trim(r.summary()), r.markdown(), r.estimatedMinutes(), r.units());
+            trim(r.title()),
+            trim(r.summary()),
+            r.markdown(),
+            r.estimatedMinutes(),
+            FlatUnit.read(r.units()));
     return new Parsed(r.slug(), r.lang(), r.translationOf(), r.baseRevision(), r.note(), content);
   }
 

@@ -139,51 +139,67 @@ final class ContentRules {
         refuse(at + ".id", "invalid.unit.duplicate", unit.id());
       }
       text(at + ".title", unit.title(), 200, true);
-      if (unit.type() == null || !ModuleContent.UNIT_TYPES.contains(unit.type())) {
-        refuse(at + ".type", "invalid.unit.type", String.join(", ", ModuleContent.UNIT_TYPES));
-        continue;
-      }
-      if (!"quiz".equals(unit.type())) {
-        if (unit.maxAttempts() != null) {
-          refuse(at + ".maxAttempts", "invalid.unit.quizOnly");
-        }
-        if (unit.attemptWaitMinutes() != null) {
-          refuse(at + ".attemptWaitMinutes", "invalid.unit.quizOnly");
-        }
-      }
-      switch (unit.type()) {
-        case "reading" -> text(at + ".markdown", unit.markdown(), 100_000, true);
-        case "media" -> {
-          if (!lookups.mediaExists(unit.mediaId())) {
-            refuse(at + ".mediaId", "invalid.media.unknown");
-          }
-        }
-        case "reflection" -> text(at + ".prompt", unit.prompt(), 2000, true);
-        case "quiz" -> quiz(at, unit);
-        case "practice" -> {
-          if (unit.lessonSlug() == null || !lookups.lessonExists(lang, unit.lessonSlug())) {
-            refuse(at + ".lessonSlug", "invalid.course.lesson", lang + "/" + unit.lessonSlug());
-          }
-        }
-        default -> throw new IllegalStateException(unit.type());
-      }
+      // A switch expression, so that the compiler asks for the rules of every type.
+      Runnable typeRules =
+          switch (unit.type()) {
+            case READING -> () -> text(at + ".markdown", unit.markdown(), 100_000, true);
+            case MEDIA -> () -> media(at, (ModuleContent.Media) unit);
+            case REFLECTION ->
+                () -> text(at + ".prompt", ((ModuleContent.Reflection) unit).prompt(), 2000, true);
+            case QUIZ -> () -> quiz(at, (ModuleContent.Quiz) unit);
+            case PRACTICE -> () -> practice(at, lang, (ModuleContent.Practice) unit);
+          };
+      typeRules.run();
     }
   }
 
-  private void quiz(String at, ModuleContent.Unit unit) {
+  private void media(String at, ModuleContent.Media unit) {
+    if (!lookups.mediaExists(unit.mediaId())) {
+      refuse(at + ".mediaId", "invalid.media.unknown");
+    }
+  }
+
+  private void practice(String at, String lang, ModuleContent.Practice unit) {
+    if (unit.lessonSlug() == null || !lookups.lessonExists(lang, unit.lessonSlug())) {
+      refuse(at + ".lessonSlug", "invalid.course.lesson", lang + "/" + unit.lessonSlug());
+    }
+  }
+
+  /**
+   * What a unit given flat must be before it can be read into its type: of a known type, with
+   * attempt limits only on a quiz and within their range.
+   */
+  static List<Violation> checkUnitShape(String at, FlatUnit unit) {
+    ContentRules rules = new ContentRules(null);
+    if (unit == null) {
+      rules.refuse(at, "invalid.required");
+    } else if (UnitType.ofCode(unit.type()).isEmpty()) {
+      rules.refuse(at + ".type", "invalid.unit.type", FlatUnit.typeCodes());
+    } else if (!UnitType.QUIZ.code().equals(unit.type())) {
+      if (unit.maxAttempts() != null) {
+        rules.refuse(at + ".maxAttempts", "invalid.unit.quizOnly");
+      }
+      if (unit.attemptWaitMinutes() != null) {
+        rules.refuse(at + ".attemptWaitMinutes", "invalid.unit.quizOnly");
+      }
+    } else {
+      if (unit.maxAttempts() != null
+          && (unit.maxAttempts() < 1 || unit.maxAttempts() > MAX_ATTEMPTS)) {
+        rules.refuse(at + ".maxAttempts", "invalid.quiz.maxAttempts", MAX_ATTEMPTS);
+      }
+      if (unit.attemptWaitMinutes() != null
+          && (unit.attemptWaitMinutes() < 0 || unit.attemptWaitMinutes() > MAX_WAIT_MINUTES)) {
+        rules.refuse(at + ".attemptWaitMinutes", "invalid.quiz.attemptWait", MAX_WAIT_MINUTES);
+      }
+    }
+    return rules.violations;
+  }
+
+  private void quiz(String at, ModuleContent.Quiz unit) {
     if (unit.passMark() == null || unit.passMark() < 0 || unit.passMark() > 100) {
       refuse(at + ".passMark", "invalid.passMark");
     }
-    if (unit.maxAttempts() != null
-        && (unit.maxAttempts() < 1 || unit.maxAttempts() > MAX_ATTEMPTS)) {
-      refuse(at + ".maxAttempts", "invalid.quiz.maxAttempts", MAX_ATTEMPTS);
-    }
-    if (unit.attemptWaitMinutes() != null
-        && (unit.attemptWaitMinutes() < 0 || unit.attemptWaitMinutes() > MAX_WAIT_MINUTES)) {
-      refuse(at + ".attemptWaitMinutes", "invalid.quiz.attemptWait", MAX_WAIT_MINUTES);
-    }
-    List<ModuleContent.Question> questions =
-        unit.questions() == null ? List.of() : unit.questions();
+    List<ModuleContent.Question> questions = unit.questions();
     if (questions.isEmpty()) {
       refuse(at + ".questions", "invalid.quiz.empty");
     }

@@ -26,7 +26,9 @@ final class MediaReferences {
       lesson.attachments().forEach(attachment -> add(attachment.mediaId(), ids));
     } else if (content instanceof ModuleContent module) {
       for (ModuleContent.Unit unit : module.units()) {
-        add(unit.mediaId(), ids);
+        if (unit.type() == UnitType.MEDIA) {
+          add(((ModuleContent.Media) unit).mediaId(), ids);
+        }
         inMarkdown(unit.markdown(), ids);
       }
     }

@@ -1,57 +1,98 @@
 package org.banyan.content;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /** Everything a revision of a training module holds. */
 public record ModuleContent(
     String title, String summary, String markdown, Integer estimatedMinutes, List<Unit> units)
     implements Content {
 
-  public static final List<String> UNIT_TYPES =
-      List.of("reading", "media", "reflection", "quiz", "practice");
-
   public ModuleContent {
     units = List.copyOf(units == null ? List.of() : units);
   }
 
   /**
-   * One step of a module. Which fields are set depends on {@code type}: reading has markdown; media
-   * a mediaId; reflection a prompt; quiz questions and a passMark; practice a lessonSlug.
-   *
-   * @param maxAttempts for a quiz, how many attempts a teacher has; null for any number
-   * @param attemptWaitMinutes for a quiz, how long a teacher waits after an attempt before the
-   *     next; null for no wait. Both are left out of the stored JSON when null, so that a unit
-   *     without them is stored exactly as before they existed.
+   * One step of a module; each type carries only its own fields. Every type may have Markdown shown
+   * above it ({@code markdown}, null for none); a reading is nothing else. Stored as the flat JSON
+   * object of {@link FlatUnit}.
    */
-  public record Unit(
+  @JsonSerialize(converter = FlatUnit.FromUnit.class)
+  @JsonDeserialize(converter = FlatUnit.ToUnit.class)
+  public sealed interface Unit permits Reading, Media, Reflection, Quiz, Practice {
+    String id();
+
+    String title();
+
+    String markdown();
+
+    UnitType type();
+  }
+
+  public record Reading(String id, String title, String markdown) implements Unit {
+    @Override
+    public UnitType type() {
+      return UnitType.READING;
+    }
+  }
+
+  /** A file to watch or listen to. */
+  public record Media(String id, String title, String markdown, String mediaId) implements Unit {
+    @Override
+    public UnitType type() {
+      return UnitType.MEDIA;
+    }
+  }
+
+  /** A question the teacher answers in their own words. */
+  public record Reflection(String id, String title, String markdown, String prompt)
+      implements Unit {
+    @Override
+    public UnitType type() {
+      return UnitType.REFLECTION;
+    }
+  }
+
+  /**
+   * Questions scored on the server.
+   *
+   * @param passMark the score in percent that passes
+   * @param maxAttempts how many attempts a teacher has; null for any number
+   * @param attemptWaitMinutes how long a teacher waits after an attempt before the next; null for
+   *     no wait
+   */
+  public record Quiz(
       String id,
-      String type,
       String title,
       String markdown,
-      String mediaId,
-      String prompt,
-      String lessonSlug,
       List<Question> questions,
       Integer passMark,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxAttempts,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Integer attemptWaitMinutes) {
-    public Unit {
-      questions = questions == null ? null : List.copyOf(questions);
+      Integer maxAttempts,
+      Integer attemptWaitMinutes)
+      implements Unit {
+    public Quiz {
+      questions = questions == null ? List.of() : List.copyOf(questions);
     }
 
-    /** A unit without attempt limits. */
-    public Unit(
-        String id,
-        String type,
-        String title,
-        String markdown,
-        String mediaId,
-        String prompt,
-        String lessonSlug,
-        List<Question> questions,
-        Integer passMark) {
-      this(id, type, title, markdown, mediaId, prompt, lessonSlug, questions, passMark, null, null);
+    /** A quiz without attempt limits. */
+    public Quiz(
+        String id, String title, String markdown, List<Question> questions, Integer passMark) {
+      this(id, title, markdown, questions, passMark, null, null);
+    }
+
+    @Override
+    public UnitType type() {
+      return UnitType.QUIZ;
+    }
+  }
+
+  /** A lesson the teacher teaches in class. */
+  public record Practice(String id, String title, String markdown, String lessonSlug)
+      implements Unit {
+    @Override
+    public UnitType type() {
+      return UnitType.PRACTICE;
     }
   }
 

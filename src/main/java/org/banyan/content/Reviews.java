@@ -162,8 +162,8 @@ public class Reviews {
     } else if (content instanceof ModuleContent module) {
       slugs =
           module.units().stream()
-              .filter(u -> "practice".equals(u.type()))
-              .map(ModuleContent.Unit::lessonSlug)
+              .filter(u -> u.type() == UnitType.PRACTICE)
+              .map(u -> ((ModuleContent.Practice) u).lessonSlug())
               .toList();
     }
     List<String> missing =

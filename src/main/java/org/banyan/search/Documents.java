@@ -23,6 +23,7 @@ import org.banyan.content.LessonContent;
 import org.banyan.content.Markdown;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.UnitType;
 
 /** A published item as a Lucene document: which words go in which field, and the facets. */
 final class Documents {
@@ -202,8 +203,11 @@ final class Documents {
         if (unit.markdown() != null) {
           body.append('\n').append(markdown.toText(unit.markdown()));
         }
-        if (unit.prompt() != null) {
-          body.append('\n').append(unit.prompt());
+        if (unit.type() == UnitType.REFLECTION) {
+          String prompt = ((ModuleContent.Reflection) unit).prompt();
+          if (prompt != null) {
+            body.append('\n').append(prompt);
+          }
         }
       }
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.UnitType;
 import org.banyan.problem.InvalidInput;
 import org.banyan.problem.Violation;
 import org.springframework.stereotype.Service;
@@ -138,9 +139,13 @@ public class Assignments {
     ModuleContent content =
         modules.revision(assignment.moduleItemId(), assignment.moduleRevision());
     List<String> units = Modules.unitIds(content);
-    List<String> quizzes = Modules.unitIds(content, "quiz");
-    ModuleContent.Unit practice =
-        content.units().stream().filter(u -> "practice".equals(u.type())).findFirst().orElse(null);
+    List<String> quizzes = Modules.unitIds(content, UnitType.QUIZ);
+    ModuleContent.Practice practice =
+        content.units().stream()
+            .filter(u -> u.type() == UnitType.PRACTICE)
+            .map(ModuleContent.Practice.class::cast)
+            .findFirst()
+            .orElse(null);
     int total = units.size();
     boolean late = assignment.withdrawnAt() == null && assignment.dueOn().isBefore(time.today());
     return store

@@ -5,6 +5,7 @@ import java.util.List;
 import org.banyan.content.Markdown;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.UnitType;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class Handouts {
   /** One unit on paper. Which fields are set depends on its type, as in the module. */
   public record Unit(
       int position,
-      String type,
+      UnitType type,
       String title,
       String html,
       String prompt,
@@ -65,31 +66,36 @@ class Handouts {
     List<Unit> units = new ArrayList<>();
     int position = 0;
     for (ModuleContent.Unit unit : module.units()) {
-      List<Question> questions = new ArrayList<>();
-      int number = 0;
-      for (ModuleContent.Question question :
-          unit.questions() == null ? List.<ModuleContent.Question>of() : unit.questions()) {
-        questions.add(
-            new Question(
-                ++number,
-                question.text(),
-                question.choices(),
-                answerKey ? question.correct() : List.of(),
-                question.correct().size() > 1));
-      }
-      units.add(
-          new Unit(
-              ++position,
-              unit.type(),
-              unit.title(),
-              unit.markdown() == null ? null : markdown.toHtml(unit.markdown()),
-              unit.prompt(),
-              unit.mediaId() == null
-                  ? null
-                  : media.find(unit.mediaId()).map(Media::filename).orElse(null),
-              unit.lessonSlug() == null ? null : modules.lessonTitle(lang, unit.lessonSlug()),
-              unit.passMark(),
-              List.copyOf(questions)));
+      int at = ++position;
+      Unit paper =
+          switch (unit.type()) {
+            case READING -> unit(at, unit, null, null, null, null, List.of());
+            case MEDIA -> {
+              String mediaId = ((ModuleContent.Media) unit).mediaId();
+              String name =
+                  mediaId == null ? null : media.find(mediaId).map(Media::filename).orElse(null);
+              yield unit(at, unit, null, name, null, null, List.of());
+            }
+            case REFLECTION ->
+                unit(
+                    at,
+                    unit,
+                    ((ModuleContent.Reflection) unit).prompt(),
+                    null,
+                    null,
+                    null,
+                    List.of());
+            case QUIZ -> {
+              ModuleContent.Quiz quiz = (ModuleContent.Quiz) unit;
+              yield unit(at, unit, null, null, null, quiz.passMark(), questions(quiz, answerKey));
+            }
+            case PRACTICE -> {
+              String lesson = ((ModuleContent.Practice) unit).lessonSlug();
+              String title = lesson == null ? null : modules.lessonTitle(lang, lesson);
+              yield unit(at, unit, null, null, title, null, List.of());
+            }
+          };
+      units.add(paper);
     }
     return new Handout(
         item.lang(),
@@ -101,5 +107,40 @@ class Handouts {
         item.revision(),
         answerKey,
         List.copyOf(units));
+  }
+
+  private Unit unit(
+      int position,
+      ModuleContent.Unit unit,
+      String prompt,
+      String mediaName,
+      String lessonTitle,
+      Integer passMark,
+      List<Question> questions) {
+    return new Unit(
+        position,
+        unit.type(),
+        unit.title(),
+        unit.markdown() == null ? null : markdown.toHtml(unit.markdown()),
+        prompt,
+        mediaName,
+        lessonTitle,
+        passMark,
+        questions);
+  }
+
+  private static List<Question> questions(ModuleContent.Quiz quiz, boolean answerKey) {
+    List<Question> questions = new ArrayList<>();
+    int number = 0;
+    for (ModuleContent.Question question : quiz.questions()) {
+      questions.add(
+          new Question(
+              ++number,
+              question.text(),
+              question.choices(),
+              answerKey ? question.correct() : List.of(),
+              question.correct().size() > 1));
+    }
+    return List.copyOf(questions);
   }
 }

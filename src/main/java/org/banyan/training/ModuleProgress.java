@@ -3,6 +3,7 @@ package org.banyan.training;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.banyan.content.UnitType;
 
 /**
  * A module as one teacher works through it: its units in order, each with how far the teacher got.
@@ -42,7 +43,7 @@ public record ModuleProgress(
   public record UnitProgress(
       int position,
       String id,
-      String type,
+      UnitType type,
       String title,
       String html,
       String mediaUrl,

@@ -63,10 +63,24 @@ class ModuleViews {
         doneCount++;
       }
       ProgressStore.QuizTally tally = quizzes.get(unit.id());
-      QuizAttempts.Allowance allowance =
-          "quiz".equals(unit.type())
-              ? ProgressStore.QuizTally.allowance(unit, tally, now)
-              : new QuizAttempts.Allowance(null, null);
+      TypeParts parts =
+          switch (unit.type()) {
+            case READING -> TypeParts.NONE;
+            case MEDIA -> media((ModuleContent.Media) unit);
+            case REFLECTION ->
+                new TypeParts(
+                    null,
+                    null,
+                    ((ModuleContent.Reflection) unit).prompt(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    TypeParts.NO_LIMIT);
+            case QUIZ -> quiz((ModuleContent.Quiz) unit, completion != null, tally, now);
+            case PRACTICE -> practice(item.lang(), (ModuleContent.Practice) unit);
+          };
       units.add(
           new ModuleProgress.UnitProgress(
               ++position,
@@ -74,22 +88,20 @@ class ModuleViews {
               unit.type(),
               unit.title(),
               unit.markdown() == null ? null : markdown.toHtml(unit.markdown()),
-              mediaUrl(unit),
-              mediaType(unit),
-              unit.prompt(),
-              unit.lessonSlug(),
-              unit.lessonSlug() == null
-                  ? null
-                  : modules.lessonTitle(item.lang(), unit.lessonSlug()),
-              questions(unit, completion != null),
-              unit.passMark(),
+              parts.mediaUrl(),
+              parts.mediaType(),
+              parts.prompt(),
+              parts.lessonSlug(),
+              parts.lessonTitle(),
+              parts.questions(),
+              parts.passMark(),
               completion != null,
               completion == null ? null : completion.completedAt(),
               tally == null ? 0 : tally.attempts(),
               tally == null || tally.best() == null ? null : Progress.percent(tally.best()),
-              unit.maxAttempts(),
-              allowance.left(),
-              allowance.nextAt(),
+              parts.maxAttempts(),
+              parts.allowance().left(),
+              parts.allowance().nextAt(),
               responses.get(unit.id()),
               completion == null ? null : completion.practiceOn(),
               completion == null ? null : completion.practiceRating()));
@@ -136,29 +148,71 @@ class ModuleViews {
         .toList();
   }
 
-  private List<ModuleProgress.Question> questions(ModuleContent.Unit unit, boolean passed) {
-    if (unit.questions() == null) {
-      return null;
-    }
-    return unit.questions().stream()
-        .map(
-            q ->
-                new ModuleProgress.Question(
-                    q.id(),
-                    q.text(),
-                    q.choices(),
-                    q.correct().size() > 1,
-                    passed ? q.correct() : null))
-        .toList();
+  /** The fields of a unit's view that only some types have; null where the type has none. */
+  private record TypeParts(
+      String mediaUrl,
+      String mediaType,
+      String prompt,
+      String lessonSlug,
+      String lessonTitle,
+      List<ModuleProgress.Question> questions,
+      Integer passMark,
+      Integer maxAttempts,
+      QuizAttempts.Allowance allowance) {
+    static final QuizAttempts.Allowance NO_LIMIT = new QuizAttempts.Allowance(null, null);
+    static final TypeParts NONE =
+        new TypeParts(null, null, null, null, null, null, null, null, NO_LIMIT);
   }
 
-  private String mediaUrl(ModuleContent.Unit unit) {
-    return unit.mediaId() == null ? null : media.find(unit.mediaId()).map(Media::url).orElse(null);
+  private TypeParts media(ModuleContent.Media unit) {
+    Optional<Media> file = unit.mediaId() == null ? Optional.empty() : media.find(unit.mediaId());
+    return new TypeParts(
+        file.map(Media::url).orElse(null),
+        file.map(Media::contentType).orElse(null),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        TypeParts.NO_LIMIT);
   }
 
-  private String mediaType(ModuleContent.Unit unit) {
-    return unit.mediaId() == null
-        ? null
-        : media.find(unit.mediaId()).map(Media::contentType).orElse(null);
+  private TypeParts quiz(
+      ModuleContent.Quiz unit, boolean passed, ProgressStore.QuizTally tally, OffsetDateTime now) {
+    List<ModuleProgress.Question> questions =
+        unit.questions().stream()
+            .map(
+                q ->
+                    new ModuleProgress.Question(
+                        q.id(),
+                        q.text(),
+                        q.choices(),
+                        q.correct().size() > 1,
+                        passed ? q.correct() : null))
+            .toList();
+    return new TypeParts(
+        null,
+        null,
+        null,
+        null,
+        null,
+        questions,
+        unit.passMark(),
+        unit.maxAttempts(),
+        ProgressStore.QuizTally.allowance(unit, tally, now));
+  }
+
+  private TypeParts practice(String lang, ModuleContent.Practice unit) {
+    return new TypeParts(
+        null,
+        null,
+        null,
+        unit.lessonSlug(),
+        unit.lessonSlug() == null ? null : modules.lessonTitle(lang, unit.lessonSlug()),
+        null,
+        null,
+        null,
+        TypeParts.NO_LIMIT);
   }
 }

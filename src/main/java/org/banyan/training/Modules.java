@@ -10,6 +10,7 @@ import org.banyan.content.ContentNotFound;
 import org.banyan.content.ContentType;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.UnitType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,9 +59,9 @@ class Modules {
     return module.units().stream().map(ModuleContent.Unit::id).toList();
   }
 
-  static List<String> unitIds(ModuleContent module, String type) {
+  static List<String> unitIds(ModuleContent module, UnitType type) {
     return module.units().stream()
-        .filter(u -> type.equals(u.type()))
+        .filter(u -> u.type() == type)
         .map(ModuleContent.Unit::id)
         .toList();
   }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.banyan.content.ModuleContent;
 import org.banyan.content.PublishedItem;
+import org.banyan.content.UnitType;
 import org.banyan.course.Classes;
 import org.banyan.course.LessonDelivered;
 import org.banyan.course.PersonalData;
@@ -93,10 +94,10 @@ public class Progress {
     UnitAnswer given = answer == null ? new UnitAnswer(null, null) : answer;
     CompletionResult.UnitResult result =
         switch (unit.type()) {
-          case "quiz" -> quiz(teacher, ref, unit, given);
-          case "reflection" -> reflection(teacher, ref, unit, given);
-          case "practice" -> practice(teacher, ref, unit);
-          default -> {
+          case QUIZ -> quiz(teacher, ref, (ModuleContent.Quiz) unit, given);
+          case REFLECTION -> reflection(teacher, ref, unit, given);
+          case PRACTICE -> practice(teacher, ref, (ModuleContent.Practice) unit);
+          case READING, MEDIA -> {
             completeOnce(
                 teacher, ref, unit, Statements.Verb.EXPERIENCED, Statements.Result.completed());
             yield CompletionResult.UnitResult.completed();
@@ -134,7 +135,7 @@ public class Progress {
               candidate.moduleSlug(),
               candidate.moduleRevision());
       ModuleContent played = modules.revision(enrolment.moduleItemId(), enrolment.moduleRevision());
-      Optional<ModuleContent.Unit> unit = practiceUnit(played, delivery.lessonSlug());
+      Optional<ModuleContent.Practice> unit = practiceUnit(played, delivery.lessonSlug());
       if (unit.isPresent()) {
         Statements.ModuleRef ref = ref(enrolment, played);
         completePractice(delivery.teacher(), ref, unit.get(), delivery);
@@ -144,7 +145,7 @@ public class Progress {
   }
 
   private CompletionResult.UnitResult quiz(
-      String teacher, Statements.ModuleRef ref, ModuleContent.Unit unit, UnitAnswer answer) {
+      String teacher, Statements.ModuleRef ref, ModuleContent.Quiz unit, UnitAnswer answer) {
     QuizScoring.Score score = QuizScoring.score(unit, answer.answers());
     QuizAttempts.check(
         unit,
@@ -199,7 +200,7 @@ public class Progress {
   }
 
   private CompletionResult.UnitResult practice(
-      String teacher, Statements.ModuleRef ref, ModuleContent.Unit unit) {
+      String teacher, Statements.ModuleRef ref, ModuleContent.Practice unit) {
     if (!store.completions(teacher, ref.itemId()).containsKey(unit.id())) {
       List<LessonDelivered> taught = classes.deliveriesOf(teacher, ref.lang(), unit.lessonSlug());
       if (taught.isEmpty()) {
@@ -211,7 +212,10 @@ public class Progress {
   }
 
   private void completePractice(
-      String teacher, Statements.ModuleRef ref, ModuleContent.Unit unit, LessonDelivered delivery) {
+      String teacher,
+      Statements.ModuleRef ref,
+      ModuleContent.Practice unit,
+      LessonDelivered delivery) {
     Map<String, Object> extensions = new LinkedHashMap<>();
     extensions.put(
         "lesson", statements.base() + "/lessons/" + ref.lang() + "/" + unit.lessonSlug());
@@ -310,9 +314,12 @@ public class Progress {
     return store.assignedRevision(teacher, item.id()).orElse(item.revision());
   }
 
-  private static Optional<ModuleContent.Unit> practiceUnit(ModuleContent content, String lesson) {
+  private static Optional<ModuleContent.Practice> practiceUnit(
+      ModuleContent content, String lesson) {
     return content.units().stream()
-        .filter(u -> "practice".equals(u.type()) && lesson.equals(u.lessonSlug()))
+        .filter(u -> u.type() == UnitType.PRACTICE)
+        .map(ModuleContent.Practice.class::cast)
+        .filter(u -> lesson.equals(u.lessonSlug()))
         .findFirst();
   }
 

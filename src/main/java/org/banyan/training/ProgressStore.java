@@ -38,7 +38,7 @@ class ProgressStore {
 
     /** What a teacher with {@code tally} (null: no attempt yet) may still try at {@code now}. */
     static QuizAttempts.Allowance allowance(
-        ModuleContent.Unit quiz, QuizTally tally, OffsetDateTime now) {
+        ModuleContent.Quiz quiz, QuizTally tally, OffsetDateTime now) {
       return QuizAttempts.of(
           quiz,
           tally == null ? 0 : tally.attempts(),

@@ -31,7 +31,7 @@ final class QuizAttempts {
    * @param last when the latest of them was made; null when none was
    */
   static Allowance of(
-      ModuleContent.Unit quiz, int attempts, OffsetDateTime last, OffsetDateTime now) {
+      ModuleContent.Quiz quiz, int attempts, OffsetDateTime last, OffsetDateTime now) {
     Integer left = quiz.maxAttempts() == null ? null : Math.max(0, quiz.maxAttempts() - attempts);
     OffsetDateTime nextAt = null;
     if ((left == null || left > 0)
@@ -47,7 +47,7 @@ final class QuizAttempts {
   /**
    * @throws QuizAttemptRefused when no attempt is left or the wait is not over
    */
-  static void check(ModuleContent.Unit quiz, Allowance allowance) {
+  static void check(ModuleContent.Quiz quiz, Allowance allowance) {
     if (allowance.exhausted()) {
       throw QuizAttemptRefused.noneLeft(quiz.maxAttempts());
     }

@@ -32,12 +32,11 @@ final class QuizScoring {
    * @param answers the chosen 0-based choice indexes by question id; a question left out is wrong
    * @throws InvalidInput for a missing answer map, an unknown question or a choice out of range
    */
-  static Score score(ModuleContent.Unit quiz, Map<String, List<Integer>> answers) {
+  static Score score(ModuleContent.Quiz quiz, Map<String, List<Integer>> answers) {
     if (answers == null) {
       throw InvalidInput.of("answers", "invalid.required");
     }
-    List<ModuleContent.Question> questions =
-        quiz.questions() == null ? List.of() : quiz.questions();
+    List<ModuleContent.Question> questions = quiz.questions();
     List<Violation> violations = new ArrayList<>();
     for (Map.Entry<String, List<Integer>> answer : answers.entrySet()) {
       ModuleContent.Question question =

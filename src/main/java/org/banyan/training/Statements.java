@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.banyan.account.Accounts;
 import org.banyan.account.User;
 import org.banyan.content.ModuleContent;
+import org.banyan.content.UnitType;
 import org.banyan.problem.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -263,7 +264,7 @@ public class Statements {
     String title = unit == null ? module.title() : unit.title();
     definition.put("name", Map.of(module.lang(), title == null ? "" : title));
     definition.put("type", activityType(unit));
-    if (unit != null && "reflection".equals(unit.type())) {
+    if (unit != null && unit.type() == UnitType.REFLECTION) {
       definition.put("interactionType", "long-fill-in");
     }
     Map<String, Object> activity = new LinkedHashMap<>();
@@ -278,11 +279,11 @@ public class Statements {
         unit == null
             ? "module"
             : switch (unit.type()) {
-              case "quiz" -> "assessment";
-              case "media" -> "media";
-              case "reflection" -> "interaction";
-              case "practice" -> "performance";
-              default -> "lesson";
+              case QUIZ -> "assessment";
+              case MEDIA -> "media";
+              case REFLECTION -> "interaction";
+              case PRACTICE -> "performance";
+              case READING -> "lesson";
             };
     return "http://adlnet.gov/expapi/activities/" + type;
   }

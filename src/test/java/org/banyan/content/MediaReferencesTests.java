@@ -39,17 +39,8 @@ class MediaReferencesTests {
             "Intro",
             10,
             List.of(
-                new ModuleContent.Unit("a", "media", "Listen", null, AUDIO, null, null, null, null),
-                new ModuleContent.Unit(
-                    "b",
-                    "reading",
-                    "Read",
-                    "![p](/media/" + PICTURE + "/p.png)",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null)));
+                new ModuleContent.Media("a", "Listen", null, AUDIO),
+                new ModuleContent.Reading("b", "Read", "![p](/media/" + PICTURE + "/p.png)")));
     assertThat(MediaReferences.in(module)).containsExactlyInAnyOrder(AUDIO, PICTURE);
   }
 

@@ -14,14 +14,10 @@ class QuizAttemptsTests {
   private static final OffsetDateTime NOW =
       OffsetDateTime.of(2026, 9, 1, 8, 0, 0, 0, ZoneOffset.UTC);
 
-  private static ModuleContent.Unit quiz(Integer maxAttempts, Integer waitMinutes) {
-    return new ModuleContent.Unit(
+  private static ModuleContent.Quiz quiz(Integer maxAttempts, Integer waitMinutes) {
+    return new ModuleContent.Quiz(
         "check",
-        "quiz",
         "Check",
-        null,
-        null,
-        null,
         null,
         List.of(new ModuleContent.Question("q", "Which?", List.of("a", "b"), List.of(1))),
         100,

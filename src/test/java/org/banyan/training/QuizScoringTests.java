@@ -11,14 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class QuizScoringTests {
 
-  private static final ModuleContent.Unit QUIZ =
-      new ModuleContent.Unit(
+  private static final ModuleContent.Quiz QUIZ =
+      new ModuleContent.Quiz(
           "check",
-          "quiz",
           "Check",
-          null,
-          null,
-          null,
           null,
           List.of(
               new ModuleContent.Question("one", "Single", List.of("a", "b", "c"), List.of(1)),
@@ -56,8 +52,7 @@ class QuizScoringTests {
 
   @Test
   void aQuizWithoutAPassMarkNeedsEveryAnswerRight() {
-    ModuleContent.Unit strict =
-        new ModuleContent.Unit("s", "quiz", "S", null, null, null, null, QUIZ.questions(), null);
+    ModuleContent.Quiz strict = new ModuleContent.Quiz("s", "S", null, QUIZ.questions(), null);
     assertThat(QuizScoring.score(strict, Map.of("one", List.of(1), "many", List.of(0, 2))).passed())
         .isFalse();
   }

@@ -100,14 +100,14 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
     waitFor().until(ExpectedConditions.urlContains("/training/modules/en/" + MODULE));
     for (ModuleContent.Unit u : module.units()) {
       switch (u.type()) {
-        case "reading", "media" -> unit(u.id()).findElement(By.cssSelector("button")).click();
-        case "reflection" -> {
+        case READING, MEDIA -> unit(u.id()).findElement(By.cssSelector("button")).click();
+        case REFLECTION -> {
           unit(u.id()).findElement(By.tagName("textarea")).sendKeys("I will speak plainly.");
           unit(u.id()).findElement(By.cssSelector("button[type=submit]")).click();
         }
-        case "quiz" -> {
+        case QUIZ -> {
           WebElement quiz = unit(u.id());
-          for (ModuleContent.Question q : u.questions()) {
+          for (ModuleContent.Question q : ((ModuleContent.Quiz) u).questions()) {
             for (int choice : q.correct()) {
               quiz.findElement(
                       By.cssSelector("input[name='q." + q.id() + "'][value='" + choice + "']"))
@@ -118,7 +118,7 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
           waitFor().until(ExpectedConditions.presenceOfElementLocated(By.id("quiz-result")));
           assertThat(unit(u.id()).findElements(By.cssSelector(".right-mark"))).isNotEmpty();
         }
-        case "practice" -> {
+        case PRACTICE -> {
           chrome.get(url("/classes"));
           chrome.findElement(By.id("name")).sendKeys("Grade 4, practice");
           chrome.findElement(By.id("pupils")).sendKeys("21");
@@ -126,7 +126,9 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
           chrome.findElement(By.cssSelector("#new-class button[type=submit]")).click();
           waitFor().until(ExpectedConditions.urlMatches("/classes/\\d+$"));
           WebElement lesson =
-              chrome.findElement(By.cssSelector("li[data-lesson='" + u.lessonSlug() + "']"));
+              chrome.findElement(
+                  By.cssSelector(
+                      "li[data-lesson='" + ((ModuleContent.Practice) u).lessonSlug() + "']"));
           lesson.findElement(By.tagName("summary")).click();
           WebElement date = lesson.findElement(By.cssSelector("input[name=deliveredOn]"));
           chrome.executeScript(
@@ -135,11 +137,14 @@ class TrainingBrowserIntegrationTests extends PostgresTestBase {
           waitFor()
               .until(
                   ExpectedConditions.presenceOfElementLocated(
-                      By.cssSelector("li.done[data-lesson='" + u.lessonSlug() + "']")));
+                      By.cssSelector(
+                          "li.done[data-lesson='"
+                              + ((ModuleContent.Practice) u).lessonSlug()
+                              + "']")));
           chrome.get(url("/training/modules/en/" + MODULE));
           assertThat(chrome.findElement(By.id("practice-taught")).getText()).contains("Taught on");
         }
-        default -> throw new IllegalStateException(u.type());
+        default -> throw new IllegalStateException(String.valueOf(u.type()));
       }
       waitUntilDone(u.id());
     }

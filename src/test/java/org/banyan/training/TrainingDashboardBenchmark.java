@@ -81,24 +81,36 @@ class TrainingDashboardBenchmark {
           group == 1 ? 1 + random.nextInt(module.units().size() - 1) : module.units().size();
       for (ModuleContent.Unit unit : module.units().subList(0, units)) {
         switch (unit.type()) {
-          case "quiz" -> {
+          case QUIZ -> {
             if (random.nextBoolean()) {
               progress.complete(
-                  teacher, lang, slug, unit.id(), answers(unit, unit.questions().size() - 3));
+                  teacher,
+                  lang,
+                  slug,
+                  unit.id(),
+                  answers(
+                      (ModuleContent.Quiz) unit,
+                      ((ModuleContent.Quiz) unit).questions().size() - 3));
             }
-            progress.complete(teacher, lang, slug, unit.id(), answers(unit, 7));
+            progress.complete(
+                teacher, lang, slug, unit.id(), answers((ModuleContent.Quiz) unit, 7));
           }
-          case "reflection" ->
+          case REFLECTION ->
               progress.complete(
                   teacher,
                   lang,
                   slug,
                   unit.id(),
                   new UnitAnswer(null, "We talked with the grandparents at the gate."));
-          case "practice" ->
+          case PRACTICE ->
               progress.practiceTaught(
                   new LessonDelivered(
-                      0, teacher, lang, unit.lessonSlug(), LocalDate.now().minusDays(2), 4));
+                      0,
+                      teacher,
+                      lang,
+                      ((ModuleContent.Practice) unit).lessonSlug(),
+                      LocalDate.now().minusDays(2),
+                      4));
           default -> progress.complete(teacher, lang, slug, unit.id(), null);
         }
       }
@@ -171,7 +183,7 @@ class TrainingDashboardBenchmark {
     return usernames;
   }
 
-  private static UnitAnswer answers(ModuleContent.Unit quiz, int right) {
+  private static UnitAnswer answers(ModuleContent.Quiz quiz, int right) {
     java.util.Map<String, List<Integer>> answers = new java.util.LinkedHashMap<>();
     int index = 0;
     for (ModuleContent.Question q : quiz.questions()) {

@@ -67,7 +67,7 @@ final class TrainingFixtures {
   }
 
   /** The quiz answers that score {@code right} of the questions, in question order. */
-  static String answers(ModuleContent.Unit quiz, int right) {
+  static String answers(ModuleContent.Quiz quiz, int right) {
     List<String> parts = new ArrayList<>();
     int index = 0;
     for (ModuleContent.Question q : quiz.questions()) {

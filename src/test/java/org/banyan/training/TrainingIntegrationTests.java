@@ -26,6 +26,7 @@ import org.banyan.account.Schools;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
 import org.banyan.content.ModuleContent;
+import org.banyan.content.UnitType;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -46,9 +47,10 @@ class TrainingIntegrationTests extends PostgresTestBase {
     return (ModuleContent) catalog.get(ContentType.MODULE, lang, MODULE).content();
   }
 
-  private ModuleContent.Unit unit(String lang, String type) {
+  private <T extends ModuleContent.Unit> T unit(String lang, Class<T> type) {
     return module(lang).units().stream()
-        .filter(u -> u.type().equals(type))
+        .filter(type::isInstance)
+        .map(type::cast)
         .findFirst()
         .orElseThrow();
   }
@@ -129,13 +131,19 @@ class TrainingIntegrationTests extends PostgresTestBase {
     for (ModuleContent.Unit unit : content.units()) {
       HttpResponse<String> response;
       switch (unit.type()) {
-        case "quiz" ->
-            response = complete(teacher, "en", unit.id(), answers(unit, unit.questions().size()));
-        case "reflection" ->
+        case QUIZ ->
+            response =
+                complete(
+                    teacher,
+                    "en",
+                    unit.id(),
+                    answers(
+                        (ModuleContent.Quiz) unit, ((ModuleContent.Quiz) unit).questions().size()));
+        case REFLECTION ->
             response =
                 complete(teacher, "en", unit.id(), "{\"text\":\"I will call the parents.\"}");
-        case "practice" -> {
-          deliver(teacher, "en", unit.lessonSlug());
+        case PRACTICE -> {
+          deliver(teacher, "en", ((ModuleContent.Practice) unit).lessonSlug());
           response = complete(teacher, "en", unit.id(), "{}");
         }
         default -> response = complete(teacher, "en", unit.id(), null);
@@ -186,7 +194,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
   @Test
   void quizzesAreScoredOnTheServerWithRetriesAndTheBestScoreKept() {
     String teacher = teacher("Quiz teacher");
-    ModuleContent.Unit quiz = unit("en", "quiz");
+    ModuleContent.Quiz quiz = unit("en", ModuleContent.Quiz.class);
     assertThat(quiz.passMark()).isEqualTo(80);
     assertThat(quiz.questions()).hasSize(10);
     assertThat(quiz.questions().get(0).correct()).as("several right answers").hasSize(2);
@@ -265,17 +273,17 @@ class TrainingIntegrationTests extends PostgresTestBase {
         .isEqualTo(100 / content.units().size());
 
     // The last two units completed at the same moment: the module completes exactly once.
-    ModuleContent.Unit quiz = unit("en", "quiz");
+    ModuleContent.Quiz quiz = unit("en", ModuleContent.Quiz.class);
     ModuleContent.Unit last = content.units().get(content.units().size() - 1);
-    assertThat(last.type()).isEqualTo("reflection");
+    assertThat(last.type()).isEqualTo(UnitType.REFLECTION);
     for (ModuleContent.Unit unit : content.units()) {
       if (unit == last) {
         continue;
       }
       switch (unit.type()) {
-        case "reading" -> complete(teacher, "en", unit.id(), null);
-        case "practice" -> deliver(teacher, "en", unit.lessonSlug());
-        case "reflection" -> complete(teacher, "en", unit.id(), "{\"text\":\"Plain words.\"}");
+        case READING -> complete(teacher, "en", unit.id(), null);
+        case PRACTICE -> deliver(teacher, "en", ((ModuleContent.Practice) unit).lessonSlug());
+        case REFLECTION -> complete(teacher, "en", unit.id(), "{\"text\":\"Plain words.\"}");
         default -> {}
       }
     }
@@ -464,7 +472,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
         .contains("\"name\"")
         .contains("ghost");
 
-    ModuleContent.Unit quiz = unit("en", "quiz");
+    ModuleContent.Quiz quiz = unit("en", ModuleContent.Quiz.class);
     assertThat(complete(teacher, "en", quiz.id(), "{}").statusCode()).isEqualTo(400);
     HttpResponse<String> badChoice =
         complete(
@@ -479,14 +487,18 @@ class TrainingIntegrationTests extends PostgresTestBase {
     assertThat(complete(teacher, "en", quiz.id(), "{\"answers\":{\"q1\":\"x\"}}").statusCode())
         .isEqualTo(400);
     assertThat(
-            complete(teacher, "en", unit("en", "reflection").id(), "{\"text\":\"  \"}")
+            complete(
+                    teacher,
+                    "en",
+                    unit("en", ModuleContent.Reflection.class).id(),
+                    "{\"text\":\"  \"}")
                 .statusCode())
         .isEqualTo(400);
     HttpResponse<String> personal =
         complete(
             teacher,
             "en",
-            unit("en", "reflection").id(),
+            unit("en", ModuleContent.Reflection.class).id(),
             "{\"text\":\"Her grandmother's number is 138 1234 5678.\"}");
     assertThat(personal.statusCode()).isEqualTo(400);
     assertThat(personal.body()).contains("\"text\"");
@@ -496,7 +508,8 @@ class TrainingIntegrationTests extends PostgresTestBase {
                 .postJson("/api/v1/modules/en/no-such-module/units/x/complete", "{}")
                 .statusCode())
         .isEqualTo(404);
-    HttpResponse<String> notTaught = complete(teacher, "en", unit("en", "practice").id(), "{}");
+    HttpResponse<String> notTaught =
+        complete(teacher, "en", unit("en", ModuleContent.Practice.class).id(), "{}");
     assertThat(notTaught.statusCode()).isEqualTo(409);
     assertThat(as("trainer").get("/api/v1/xapi/statements?limit=0").statusCode()).isEqualTo(400);
     assertThat(as("trainer").get("/api/v1/xapi/statements?since=yesterday").statusCode())
@@ -506,7 +519,7 @@ class TrainingIntegrationTests extends PostgresTestBase {
   @Test
   void practiceCompletesWhenTheLessonIsTaughtEvenBeforeTheModuleWasStarted() {
     String early = teacher("Early teacher");
-    ModuleContent.Unit practice = unit("en", "practice");
+    ModuleContent.Practice practice = unit("en", ModuleContent.Practice.class);
     deliver(early, "en", practice.lessonSlug());
     long id = assign("trainer", "en", early);
     assertThat(myAssignment(early, id).get("status").asString()).isEqualTo("not_started");
@@ -534,7 +547,11 @@ class TrainingIntegrationTests extends PostgresTestBase {
     String plain = teacher("=Plain teacher");
     long id = assign("trainer", "en", chinese, plain);
     complete(chinese, "en", module("en").units().get(0).id(), null);
-    complete(chinese, "en", unit("en", "quiz").id(), answers(unit("en", "quiz"), 6));
+    complete(
+        chinese,
+        "en",
+        unit("en", ModuleContent.Quiz.class).id(),
+        answers(unit("en", ModuleContent.Quiz.class), 6));
 
     HttpResponse<byte[]> csv =
         as("trainer").getBytes("/api/v1/assignments/" + id + "/progress.csv");
@@ -573,8 +590,16 @@ class TrainingIntegrationTests extends PostgresTestBase {
     assign("trainer", "en", teacher);
     ModuleContent content = module("en");
     complete(teacher, "en", content.units().get(0).id(), null);
-    complete(teacher, "en", unit("en", "reflection").id(), "{\"text\":\"A reflection.\"}");
-    complete(teacher, "en", unit("en", "quiz").id(), answers(unit("en", "quiz"), 10));
+    complete(
+        teacher,
+        "en",
+        unit("en", ModuleContent.Reflection.class).id(),
+        "{\"text\":\"A reflection.\"}");
+    complete(
+        teacher,
+        "en",
+        unit("en", ModuleContent.Quiz.class).id(),
+        answers(unit("en", ModuleContent.Quiz.class), 10));
 
     List<JsonNode> all = new ArrayList<>();
     String next = "/api/v1/xapi/statements?limit=2";
@@ -630,7 +655,12 @@ class TrainingIntegrationTests extends PostgresTestBase {
     }
     JsonNode quiz = mine.get(3);
     assertThat(quiz.get("object").get("id").asString())
-        .isEqualTo(base + "/training/modules/en/" + MODULE + "/units/" + unit("en", "quiz").id());
+        .isEqualTo(
+            base
+                + "/training/modules/en/"
+                + MODULE
+                + "/units/"
+                + unit("en", ModuleContent.Quiz.class).id());
     JsonNode score = quiz.get("result").get("score");
     assertThat(score.get("scaled").asDouble()).isEqualTo(1.0);
     assertThat(score.get("raw").asInt()).isEqualTo(10);

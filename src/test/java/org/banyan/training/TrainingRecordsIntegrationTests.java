@@ -43,9 +43,10 @@ class TrainingRecordsIntegrationTests extends PostgresTestBase {
     return (ModuleContent) catalog.get(ContentType.MODULE, lang, MODULE).content();
   }
 
-  private ModuleContent.Unit unit(String lang, String type) {
+  private <T extends ModuleContent.Unit> T unit(String lang, Class<T> type) {
     return module(lang).units().stream()
-        .filter(u -> u.type().equals(type))
+        .filter(type::isInstance)
+        .map(type::cast)
         .findFirst()
         .orElseThrow();
   }
@@ -87,7 +88,11 @@ class TrainingRecordsIntegrationTests extends PostgresTestBase {
         api(client(), first)
             .postJson("/api/v1/assignments", assignment(MODULE, "en", List.of(teacher), null)));
     complete(teacher, "en", module("en").units().get(0).id(), null);
-    complete(teacher, "en", unit("en", "reflection").id(), "{\"text\":\"" + secret + "\"}");
+    complete(
+        teacher,
+        "en",
+        unit("en", ModuleContent.Reflection.class).id(),
+        "{\"text\":\"" + secret + "\"}");
 
     long cohort =
         created(

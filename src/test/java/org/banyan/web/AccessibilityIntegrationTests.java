@@ -309,30 +309,30 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
       By section = By.cssSelector("section[data-unit='" + unit.id() + "']");
       By done = By.cssSelector("section[data-unit='" + unit.id() + "'][data-done='true']");
       switch (unit.type()) {
-        case "reading", "media" -> submit(section, "button[type=submit]");
-        case "reflection" -> {
+        case READING, MEDIA -> submit(section, "button[type=submit]");
+        case REFLECTION -> {
           tabTo(chrome.findElement(section).findElement(By.tagName("textarea")));
           type("Say one thing at a time, and listen first.");
           submit(section, "button[type=submit]");
         }
-        case "quiz" -> {
-          for (ModuleContent.Question question : unit.questions()) {
+        case QUIZ -> {
+          for (ModuleContent.Question question : ((ModuleContent.Quiz) unit).questions()) {
             answer(chrome.findElement(section), question);
           }
           submit(section, "button[type=submit]");
           assertThat(chrome.findElement(By.id("quiz-result")).getText()).contains("Passed");
         }
-        case "practice" -> {
+        case PRACTICE -> {
           follow(By.cssSelector("section[data-unit='" + unit.id() + "'] a[href='/classes']"));
           skipToContent();
           follow(By.cssSelector("#classes a[href='/classes/" + classId + "']"));
           skipToContent();
-          markTaught(unit.lessonSlug());
+          markTaught(((ModuleContent.Practice) unit).lessonSlug());
           follow(By.cssSelector("nav.primary a[data-nav=training]"));
           skipToContent();
           follow(By.cssSelector("#started li[data-module='" + MODULE + "'] a"));
         }
-        default -> throw new IllegalStateException(unit.type());
+        default -> throw new IllegalStateException(String.valueOf(unit.type()));
       }
       waitFor().until(ExpectedConditions.presenceOfElementLocated(done));
     }
