@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * node.
  */
 @Service
-public class ApiTokens {
+class ApiTokens {
 
   /** A token, as its owner sees it in the list: never its secret. */
   public record Token(

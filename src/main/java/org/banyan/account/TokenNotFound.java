@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The user has no token with this id (HTTP 404): another user's token is not found either. */
-public class TokenNotFound extends ProblemException {
+class TokenNotFound extends ProblemException {
 
   private TokenNotFound(long id) {
     super(HttpStatus.NOT_FOUND, "No token " + id);

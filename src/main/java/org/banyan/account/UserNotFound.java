@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No user has this username (HTTP 404). */
-public class UserNotFound extends ProblemException {
+class UserNotFound extends ProblemException {
 
   private UserNotFound(String username) {
     super(HttpStatus.NOT_FOUND, "No user '" + username + "'");

@@ -29,6 +29,7 @@ public class Authoring {
   private final Diffs diffs;
   private final AuditLog audit;
   private final Clock clock;
+  private final Catalog catalog;
 
   Authoring(
       ContentStore store,
@@ -36,8 +37,10 @@ public class Authoring {
       ContentLookups lookups,
       Diffs diffs,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      Catalog catalog) {
     this.store = store;
+    this.catalog = catalog;
     this.codec = codec;
     this.lookups = lookups;
     this.diffs = diffs;
@@ -149,11 +152,7 @@ public class Authoring {
 
   /** The content of one revision. */
   public Content revision(ContentType type, long id, int revision) {
-    row(type, id);
-    return store
-        .revision(id, revision)
-        .map(r -> codec.read(type, r.fields()))
-        .orElseThrow(() -> ContentNotFound.forRevision(id, revision));
+    return catalog.revision(type, id, revision);
   }
 
   public List<RevisionInfo> history(ContentType type, long id) {

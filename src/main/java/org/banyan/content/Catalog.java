@@ -3,10 +3,12 @@ package org.banyan.content;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What readers see: the published revision of each live item. */
+@NamedInterface("catalog")
 @Service
 public class Catalog {
 
@@ -23,6 +25,23 @@ public class Catalog {
   /** The published revision of an item, if it is live. */
   public Optional<PublishedItem> find(ContentType type, String lang, String slug) {
     return store.published(type, lang, slug).map(this::item);
+  }
+
+  /**
+   * A revision that a class or an enrolment follows: the one live when they began, kept as it was
+   * (revisions never change) after newer ones are published.
+   *
+   * @throws ContentNotFound when there is no such item of {@code type} or no such revision
+   */
+  public Content revision(ContentType type, long id, int revision) {
+    store
+        .item(id)
+        .filter(item -> item.type() == type)
+        .orElseThrow(() -> ContentNotFound.forId(type, id));
+    return store
+        .revision(id, revision)
+        .map(r -> codec.read(type, r.fields()))
+        .orElseThrow(() -> ContentNotFound.forRevision(id, revision));
   }
 
   /** The live items of a type and language among {@code slugs}, by slug; one query for all. */

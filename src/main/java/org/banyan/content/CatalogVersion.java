@@ -1,5 +1,6 @@
 package org.banyan.content;
 
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
  * check made here. Anything derived from the whole catalog (a reader page lists related lessons and
  * translations) is current for one version and made again for the next.
  */
+@NamedInterface("catalog")
 @Component
 public class CatalogVersion {
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * importer reads, so export, import into an empty database and export again give the same files.
  */
 @Service
-public class ContentExporter {
+class ContentExporter {
 
   private final Catalog catalog;
   private final MediaLibrary media;

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * own transaction, so a bad file is reported with its path, line and reason while the rest import.
  */
 @Service
-public class ContentImporter {
+class ContentImporter {
 
   private static final Logger log = LoggerFactory.getLogger(ContentImporter.class);
   private static final Pattern FILE =

@@ -2,8 +2,10 @@ package org.banyan.content;
 
 import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
+import org.springframework.modulith.NamedInterface;
 
 /** No such content item, or none that the caller may see (HTTP 404). */
+@NamedInterface("catalog")
 public class ContentNotFound extends ProblemException {
 
   private ContentNotFound(String what) {

@@ -2,8 +2,10 @@ package org.banyan.content;
 
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** The three kinds of content; they share one lifecycle. */
+@NamedInterface("catalog")
 public enum ContentType {
   LESSON("lessons", "lessons", "lesson"),
   COURSE("courses", "courses", "course"),

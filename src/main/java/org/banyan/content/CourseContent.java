@@ -1,8 +1,10 @@
 package org.banyan.content;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** Everything a revision of a course holds: its lessons in teaching order, grouped in units. */
+@NamedInterface("catalog")
 public record CourseContent(
     String title, String summary, String markdown, List<Integer> grades, List<Unit> units)
     implements Content {
@@ -18,6 +20,7 @@ public record CourseContent(
    * @param week the suggested week of the term; may be null
    * @param lessons lesson slugs, in the course's language
    */
+  @NamedInterface("catalog")
   public record Unit(String title, Integer week, List<String> lessons) {
     public Unit {
       lessons = List.copyOf(lessons == null ? List.of() : lessons);

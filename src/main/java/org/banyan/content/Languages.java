@@ -1,8 +1,10 @@
 package org.banyan.content;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** The languages content is written in. */
+@NamedInterface("catalog")
 public final class Languages {
 
   public static final String CHINESE = "zh-CN";

@@ -2,6 +2,7 @@ package org.banyan.content;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * Everything a revision of a lesson holds.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param sensitivity never null: low when not given
  * @param reviewBy when a reviewer should look again; may be null
  */
+@NamedInterface("catalog")
 public record LessonContent(
     String title,
     String summary,
@@ -65,6 +67,7 @@ public record LessonContent(
    *
    * @param name its file name, cleaned so that it stays in its folder when written out
    */
+  @NamedInterface("catalog")
   public record Attachment(String name, String mediaId) {
 
     public Attachment {

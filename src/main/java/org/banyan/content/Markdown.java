@@ -12,6 +12,7 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * and the sanitizer drops anything outside the policy even if the renderer let it through. Images
  * come only from Banyan's own media URLs, exactly as {@link Media#url()} writes them.
  */
+@NamedInterface("catalog")
 @Component
 public class Markdown {
 

@@ -1,10 +1,12 @@
 package org.banyan.content;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.annotation.JsonSerialize;
 
 /** Everything a revision of a training module holds. */
+@NamedInterface("catalog")
 public record ModuleContent(
     String title, String summary, String markdown, Integer estimatedMinutes, List<Unit> units)
     implements Content {
@@ -20,6 +22,7 @@ public record ModuleContent(
    */
   @JsonSerialize(converter = FlatUnit.FromUnit.class)
   @JsonDeserialize(converter = FlatUnit.ToUnit.class)
+  @NamedInterface("catalog")
   public sealed interface Unit permits Reading, Media, Reflection, Quiz, Practice {
     String id();
 
@@ -30,6 +33,7 @@ public record ModuleContent(
     UnitType type();
   }
 
+  @NamedInterface("catalog")
   public record Reading(String id, String title, String markdown) implements Unit {
     @Override
     public UnitType type() {
@@ -38,6 +42,7 @@ public record ModuleContent(
   }
 
   /** A file to watch or listen to. */
+  @NamedInterface("catalog")
   public record Media(String id, String title, String markdown, String mediaId) implements Unit {
     @Override
     public UnitType type() {
@@ -46,6 +51,7 @@ public record ModuleContent(
   }
 
   /** A question the teacher answers in their own words. */
+  @NamedInterface("catalog")
   public record Reflection(String id, String title, String markdown, String prompt)
       implements Unit {
     @Override
@@ -62,6 +68,7 @@ public record ModuleContent(
    * @param attemptWaitMinutes how long a teacher waits after an attempt before the next; null for
    *     no wait
    */
+  @NamedInterface("catalog")
   public record Quiz(
       String id,
       String title,
@@ -88,6 +95,7 @@ public record ModuleContent(
   }
 
   /** A lesson the teacher teaches in class. */
+  @NamedInterface("catalog")
   public record Practice(String id, String title, String markdown, String lessonSlug)
       implements Unit {
     @Override
@@ -101,6 +109,7 @@ public record ModuleContent(
    *
    * @param correct the 0-based indexes of the right choices
    */
+  @NamedInterface("catalog")
   public record Question(String id, String text, List<String> choices, List<Integer> correct) {
     public Question {
       choices = List.copyOf(choices == null ? List.of() : choices);

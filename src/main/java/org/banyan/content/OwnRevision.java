@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * A reviewer tried to publish changes they wrote themselves: a revision since the last published
  * one (HTTP 403).
  */
-public class OwnRevision extends ProblemException {
+class OwnRevision extends ProblemException {
 
   private OwnRevision() {
     super(

@@ -8,7 +8,7 @@ import org.springframework.context.MessageSource;
  * What the templates' {@code ui.t} asks of {@code springMacroRequestContext}, in the course's
  * language rather than the visitor's.
  */
-public final class PackMessages {
+final class PackMessages {
 
   private final MessageSource source;
   private final Locale locale;

@@ -1,6 +1,7 @@
 package org.banyan.content;
 
 import java.time.OffsetDateTime;
+import org.springframework.modulith.NamedInterface;
 
 /**
  * The published revision of a content item, as readers, search and other features see it.
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
  * @param content a {@link LessonContent}, {@link CourseContent} or {@link ModuleContent} matching
  *     {@code type}
  */
+@NamedInterface("catalog")
 public record PublishedItem(
     long id,
     ContentType type,

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and archiving announce themselves after commit.
  */
 @Service
-public class Reviews {
+class Reviews {
 
   private final ContentStore store;
   private final Authoring authoring;

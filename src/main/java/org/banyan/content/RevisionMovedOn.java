@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * A reviewer decided on a revision that is no longer the one under review (HTTP 409): the author
  * saved another since. Nothing was decided.
  */
-public class RevisionMovedOn extends ProblemException {
+class RevisionMovedOn extends ProblemException {
 
   private final int latest;
 

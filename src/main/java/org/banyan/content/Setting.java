@@ -2,8 +2,10 @@ package org.banyan.content;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import org.springframework.modulith.NamedInterface;
 
 /** Where and with whom a lesson is meant to be taught. */
+@NamedInterface("catalog")
 public enum Setting implements Coded {
   WHOLE_CLASS("whole-class"),
   SMALL_GROUPS("small-groups"),

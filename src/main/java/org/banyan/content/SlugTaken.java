@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** Another item of this type and language already has this slug (HTTP 409). */
-public class SlugTaken extends ProblemException {
+class SlugTaken extends ProblemException {
 
   private SlugTaken(ContentType type, String lang, String slug) {
     super(

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * The edit started from a revision that is no longer the latest (HTTP 409); nothing was saved. It
  * carries what changed since, so the author can merge by hand.
  */
-public class StaleRevision extends ProblemException {
+class StaleRevision extends ProblemException {
 
   private final int latest;
   private final RevisionDiff changes;

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** A workflow step that does not apply to the item as it stands (HTTP 409). */
-public class StepNotAllowed extends ProblemException {
+class StepNotAllowed extends ProblemException {
 
   private StepNotAllowed(String message) {
     super(HttpStatus.CONFLICT, message);

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.modulith.NamedInterface;
 
 /** The controlled vocabulary of competencies and topics, from {@code content/taxonomy.yml}. */
+@NamedInterface("catalog")
 public record Taxonomy(List<Term> competencies, List<Term> topics) {
 
   /**
@@ -15,6 +17,7 @@ public record Taxonomy(List<Term> competencies, List<Term> topics) {
    *
    * @param synonyms everyday words people search with, by language ({@code zh-CN}, {@code en})
    */
+  @NamedInterface("catalog")
   public record Term(String id, String zh, String en, Map<String, List<String>> synonyms) {
 
     /** The label in the language of {@code locale}: Chinese unless it is English. */

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.modulith.NamedInterface;
 
 /** The kinds of step a training module is made of. */
+@NamedInterface("catalog")
 public enum UnitType {
   READING,
   MEDIA,

@@ -6,7 +6,7 @@ import org.banyan.problem.Violation;
 import org.springframework.util.unit.DataSize;
 
 /** An uploaded zip that is not read: past a limit, or not a zip at all (HTTP 400, field file). */
-public class ZipRefused extends InvalidInput {
+class ZipRefused extends InvalidInput {
 
   private static final String FIELD = "file";
 

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The lesson is already marked as taught with this class (HTTP 409). */
-public class AlreadyDelivered extends ProblemException {
+class AlreadyDelivered extends ProblemException {
 
   private AlreadyDelivered(String slug) {
     super(

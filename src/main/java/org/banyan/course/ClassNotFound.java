@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No such class among the caller's own (HTTP 404): another teacher's class is not revealed. */
-public class ClassNotFound extends ProblemException {
+class ClassNotFound extends ProblemException {
 
   private ClassNotFound(long id) {
     super(HttpStatus.NOT_FOUND, "No class " + id);

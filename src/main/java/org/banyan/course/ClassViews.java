@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.banyan.content.Authoring;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentType;
 import org.banyan.content.CourseContent;
@@ -20,18 +19,16 @@ class ClassViews {
 
   private final ClassStore store;
   private final Catalog catalog;
-  private final Authoring authoring;
 
-  ClassViews(ClassStore store, Catalog catalog, Authoring authoring) {
+  ClassViews(ClassStore store, Catalog catalog) {
     this.store = store;
     this.catalog = catalog;
-    this.authoring = authoring;
   }
 
   /** The course at the class's revision. */
   CourseContent course(ClassStore.ClassRow row) {
     return (CourseContent)
-        authoring.revision(ContentType.COURSE, row.courseItemId(), row.courseRevision());
+        catalog.revision(ContentType.COURSE, row.courseItemId(), row.courseRevision());
   }
 
   ClassDetail detail(ClassStore.ClassRow row) {

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The lesson is not marked as taught with this class, so there is nothing to undo (HTTP 404). */
-public class DeliveryNotFound extends ProblemException {
+class DeliveryNotFound extends ProblemException {
 
   private DeliveryNotFound(String slug) {
     super(

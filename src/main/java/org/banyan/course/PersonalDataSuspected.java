@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * The note looks like it holds a child's personal data; nothing was saved (HTTP 422). Saving anyway
  * needs an explicit confirmation.
  */
-public class PersonalDataSuspected extends ProblemException {
+class PersonalDataSuspected extends ProblemException {
 
   private final String code;
 

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No blob, or no media file, under this key or id (HTTP 404). */
-public class BlobNotFound extends ProblemException {
+class BlobNotFound extends ProblemException {
 
   private BlobNotFound(String key) {
     super(HttpStatus.NOT_FOUND, "No file " + key);

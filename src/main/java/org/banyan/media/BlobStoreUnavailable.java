@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The blob store cannot be reached right now (HTTP 503). */
-public class BlobStoreUnavailable extends ProblemException {
+class BlobStoreUnavailable extends ProblemException {
 
   private BlobStoreUnavailable(String message, Throwable cause) {
     super(HttpStatus.SERVICE_UNAVAILABLE, message);

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /** The file is larger than the deployment allows (HTTP 413). */
-public class FileTooLarge extends ProblemException {
+class FileTooLarge extends ProblemException {
 
   private FileTooLarge(DataSize limit) {
     super(HttpStatus.CONTENT_TOO_LARGE, "Files may be at most " + limit.toMegabytes() + " MB");

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The uploaded bytes are not of a type Banyan accepts (HTTP 415). */
-public class UnsupportedFileType extends ProblemException {
+class UnsupportedFileType extends ProblemException {
 
   private UnsupportedFileType() {
     super(

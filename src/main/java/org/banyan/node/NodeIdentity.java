@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * search index), and a name for people ({@code BANYAN_NODE_NAME}, else host and port).
  */
 @Component
-public class NodeIdentity {
+class NodeIdentity {
 
   private final String id;
   private final String configuredName;

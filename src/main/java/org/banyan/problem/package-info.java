@@ -4,4 +4,7 @@
  * org.banyan.problem.InvalidInput}, {@link org.banyan.problem.Violation}). Every feature may throw
  * them; the web layer turns them into the API's error shape or a themed page.
  */
+@ApplicationModule(displayName = "Refusals (shared kernel)", type = ApplicationModule.Type.OPEN)
 package org.banyan.problem;
+
+import org.springframework.modulith.ApplicationModule;

@@ -57,7 +57,7 @@ import org.banyan.content.Taxonomy;
  * Searching the published catalog: relevance or newest, facets with counts, highlighted snippets,
  * typo tolerance with "did you mean", autocomplete and related lessons.
  */
-public class CatalogSearch {
+class CatalogSearch {
 
   public static final List<String> DIMENSIONS =
       List.of(

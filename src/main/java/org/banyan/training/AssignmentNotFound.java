@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * No such assignment among those the caller may see (HTTP 404): another trainer's or teacher's is
  * not revealed.
  */
-public class AssignmentNotFound extends ProblemException {
+class AssignmentNotFound extends ProblemException {
 
   private AssignmentNotFound(long id) {
     super(HttpStatus.NOT_FOUND, "No assignment " + id);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 /** Certificates of completed modules, checked by their verification code; open to anyone. */
 @Service
-public class Certificates {
+class Certificates {
 
   record CertificateRow(
       String username,

@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** No such cohort among the caller's own (HTTP 404). */
-public class CohortNotFound extends ProblemException {
+class CohortNotFound extends ProblemException {
 
   private CohortNotFound(long id) {
     super(HttpStatus.NOT_FOUND, "No cohort " + id);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.banyan.content.Authoring;
 import org.banyan.content.Catalog;
 import org.banyan.content.ContentNotFound;
 import org.banyan.content.ContentType;
@@ -21,12 +20,10 @@ import org.springframework.stereotype.Component;
 class Modules {
 
   private final Catalog catalog;
-  private final Authoring authoring;
   private final Map<String, ModuleContent> revisions = new ConcurrentHashMap<>();
 
-  Modules(Catalog catalog, Authoring authoring) {
+  Modules(Catalog catalog) {
     this.catalog = catalog;
-    this.authoring = authoring;
   }
 
   Optional<PublishedItem> find(String lang, String slug) {
@@ -52,7 +49,7 @@ class Modules {
   ModuleContent revision(long itemId, int revision) {
     return revisions.computeIfAbsent(
         itemId + "/" + revision,
-        key -> (ModuleContent) authoring.revision(ContentType.MODULE, itemId, revision));
+        key -> (ModuleContent) catalog.revision(ContentType.MODULE, itemId, revision));
   }
 
   static List<String> unitIds(ModuleContent module) {

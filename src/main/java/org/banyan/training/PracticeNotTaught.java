@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
  * A practice unit completes only when the lesson is marked as taught with one of the teacher's
  * classes (HTTP 409): nothing says it has been yet.
  */
-public class PracticeNotTaught extends ProblemException {
+class PracticeNotTaught extends ProblemException {
 
   private PracticeNotTaught(String lang, String lessonSlug) {
     super(

@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the order they were stored.
  */
 @Service
-public class Statements {
+class Statements {
 
   static final String VERSION = "1.0.3";
   static final int DEFAULT_LIMIT = 100;

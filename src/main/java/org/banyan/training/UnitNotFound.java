@@ -4,7 +4,7 @@ import org.banyan.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /** The module the teacher works through has no unit of that id (HTTP 404). */
-public class UnitNotFound extends ProblemException {
+class UnitNotFound extends ProblemException {
 
   private UnitNotFound(String unitId) {
     super(HttpStatus.NOT_FOUND, "No unit '" + unitId + "' in this module");

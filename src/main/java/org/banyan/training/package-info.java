@@ -3,4 +3,9 @@
  * quizzes and practice in class, progress derived from an append-only xAPI statement log, the
  * trainer's dashboard and certificates.
  */
+@ApplicationModule(
+    displayName = "Teacher training",
+    allowedDependencies = {"account", "content :: catalog", "course", "media", "problem", "web"})
 package org.banyan.training;
+
+import org.springframework.modulith.ApplicationModule;
