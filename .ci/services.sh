@@ -1,17 +1,12 @@
 # Sourced by .ci/run and .ci/benchmark: makes sure what the tests need is there and running —
-# a PostgreSQL server on 127.0.0.1:5432 with a role that may create databases, Debian's
-# Chromium with its chromedriver, and Debian's HAProxy (the load balancer test runs its own) —
-# and exports where the tests find them.
+# a PostgreSQL server on 127.0.0.1:5432 with a role that may create databases, and what
+# .ci/tools.sh installs (Debian's Chromium with its chromedriver, Debian's HAProxy) — and exports
+# where the tests find them.
+
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
 
 PG_USER="${BANYAN_TEST_PG_USER:-banyan_test}"
 PG_PASSWORD="${BANYAN_TEST_PG_PASSWORD:-banyan_test}"
-
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-apt_updated=0
-apt_install() {
-  if [ $apt_updated = 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@"
-}
 
 pg_answers() { pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; }
 
@@ -37,19 +32,6 @@ BEGIN
 END
 \$\$;
 SQL
-
-if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
-  apt_install chromium chromium-driver
-fi
-
-haproxy_path() { command -v haproxy 2>/dev/null || { [ -x /usr/sbin/haproxy ] && echo /usr/sbin/haproxy; }; }
-if [ -z "$(haproxy_path)" ]; then
-  apt_install haproxy
-  # The test starts HAProxy itself, in the foreground: no daemon of the package's own.
-  as_root service haproxy stop >/dev/null 2>&1 || true
-  as_root systemctl disable haproxy >/dev/null 2>&1 || as_root update-rc.d haproxy disable >/dev/null 2>&1 || true
-fi
-export BANYAN_TEST_HAPROXY="$(haproxy_path)"
 
 export BANYAN_TEST_PG_URL="jdbc:postgresql://127.0.0.1:5432/postgres"
 export BANYAN_TEST_PG_USER="$PG_USER"

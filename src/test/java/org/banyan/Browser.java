@@ -24,6 +24,15 @@ public final class Browser {
   public static ChromeDriver start() {
     String binary = env("BANYAN_TEST_CHROMIUM", "/usr/bin/chromium");
     String driver = env("BANYAN_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+    if (!Files.isExecutable(Path.of(binary)) || !Files.isExecutable(Path.of(driver))) {
+      throw new IllegalStateException(
+          "No Chromium at "
+              + binary
+              + " or no chromedriver at "
+              + driver
+              + ": run `bash .ci/test`, which installs Debian's chromium and chromium-driver"
+              + " packages, or set BANYAN_TEST_CHROMIUM and BANYAN_TEST_CHROMEDRIVER");
+    }
     Path profile;
     try {
       profile = Files.createTempDirectory("banyan-chromium");

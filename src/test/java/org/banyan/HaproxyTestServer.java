@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * each node in rotation while its readiness endpoint answers 200, a failed connection retried on
  * another node. Runs in the foreground from a config file in a temporary folder; every response
  * names the node that served it in {@code X-Served-By}; its CSV statistics tell a node's state.
- * HAProxy comes from {@code BANYAN_TEST_HAPROXY} or the path ({@code .ci/services.sh} installs it).
+ * HAProxy comes from {@code BANYAN_TEST_HAPROXY} or the path ({@code .ci/tools.sh} installs it).
  */
 public final class HaproxyTestServer {
 

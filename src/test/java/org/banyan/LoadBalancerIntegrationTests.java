@@ -63,8 +63,8 @@ class LoadBalancerIntegrationTests {
             .orElseThrow(
                 () ->
                     new IllegalStateException(
-                        "No HAProxy found (BANYAN_TEST_HAPROXY, PATH, /usr/sbin): run `source"
-                            + " .ci/services.sh`, which installs Debian's haproxy package, or set"
+                        "No HAProxy found (BANYAN_TEST_HAPROXY, PATH, /usr/sbin): run `bash"
+                            + " .ci/test`, which installs Debian's haproxy package, or set"
                             + " BANYAN_TEST_NO_HAPROXY=1 to skip this test"));
     s3 = S3TestServer.start();
     int port = HaproxyTestServer.freePort();

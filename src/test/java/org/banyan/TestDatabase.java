@@ -7,16 +7,16 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database for this test run, created on first use on the real server that
- * {@code .ci/run} starts, and dropped when the JVM ends. Where to reach the server comes from
- * {@code BANYAN_TEST_PG_URL}, {@code _USER} and {@code _PASSWORD}.
+ * A fresh PostgreSQL database for this test run, created on first use on a real server, and dropped
+ * when the JVM ends. The server is the one {@code BANYAN_TEST_PG_URL} names (with {@code _USER} and
+ * {@code _PASSWORD}; {@code .ci/run} starts Debian's), else the one on 127.0.0.1:5432, else an
+ * embedded one this JVM starts ({@link PostgresTestServer}).
  */
 public final class TestDatabase {
 
-  private static final String SERVER =
-      env("BANYAN_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
   private static final String USER = env("BANYAN_TEST_PG_USER", "banyan_test");
   private static final String PASSWORD = env("BANYAN_TEST_PG_PASSWORD", "banyan_test");
+  private static String server;
   private static String url;
 
   private TestDatabase() {}
@@ -29,13 +29,21 @@ public final class TestDatabase {
     return url;
   }
 
+  /** The {@code postgres} database of the server, chosen (and started) on first use. */
+  private static synchronized String server() {
+    if (server == null) {
+      server = PostgresTestServer.url(env("BANYAN_TEST_PG_URL", null), USER, PASSWORD);
+    }
+    return server;
+  }
+
   /** Another empty database, for a test that needs to start from nothing. */
   public static String fresh() {
     dropLeftovers();
     for (int attempt = 1; ; attempt++) {
       String name = PREFIX + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
       execute("CREATE DATABASE " + name + " ENCODING 'UTF8' TEMPLATE template0");
-      String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + name;
+      String url = server().substring(0, server().lastIndexOf('/') + 1) + name;
       // Held open until the JVM ends: a run going on beside this one drops the databases nobody
       // uses, and would drop this one before the application first connects to it.
       Connection hold;
@@ -80,7 +88,7 @@ public final class TestDatabase {
     }
     leftoversDropped = true;
     java.util.List<String> names = new java.util.ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+    try (Connection connection = DriverManager.getConnection(server(), USER, PASSWORD);
         Statement statement = connection.createStatement();
         java.sql.ResultSet rows =
             statement.executeQuery(
@@ -95,7 +103,7 @@ public final class TestDatabase {
   }
 
   private static void dropIfUnused(String name) {
-    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+    try (Connection connection = DriverManager.getConnection(server(), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + name);
     } catch (SQLException inUse) {
@@ -131,16 +139,16 @@ public final class TestDatabase {
   }
 
   private static void execute(String sql) {
-    try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+    try (Connection connection = DriverManager.getConnection(server(), USER, PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
       throw new IllegalStateException(
           "Cannot reach the test PostgreSQL server at "
-              + SERVER
+              + server()
               + " as "
               + USER
-              + " (start it with .ci/run): "
+              + ": "
               + e.getMessage(),
           e);
     }
