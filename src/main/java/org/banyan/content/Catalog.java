@@ -12,11 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Catalog {
 
+  private final PublishedStore published;
   private final ContentStore store;
   private final ContentCodec codec;
   private final TaxonomyHolder taxonomy;
 
-  Catalog(ContentStore store, ContentCodec codec, TaxonomyHolder taxonomy) {
+  Catalog(
+      PublishedStore published, ContentStore store, ContentCodec codec, TaxonomyHolder taxonomy) {
+    this.published = published;
     this.store = store;
     this.codec = codec;
     this.taxonomy = taxonomy;
@@ -24,7 +27,7 @@ public class Catalog {
 
   /** The published revision of an item, if it is live. */
   public Optional<PublishedItem> find(ContentType type, String lang, String slug) {
-    return store.published(type, lang, slug).map(this::item);
+    return published.published(type, lang, slug).map(this::item);
   }
 
   /**
@@ -48,7 +51,7 @@ public class Catalog {
   public java.util.Map<String, PublishedItem> find(
       ContentType type, String lang, java.util.Collection<String> slugs) {
     java.util.Map<String, PublishedItem> found = new java.util.HashMap<>();
-    for (ContentStore.PublishedRow row : store.published(type, lang, slugs)) {
+    for (PublishedStore.PublishedRow row : published.published(type, lang, slugs)) {
       found.put(row.slug(), item(row));
     }
     return found;
@@ -60,7 +63,7 @@ public class Catalog {
 
   /** The published revision of an item by id, if it is live. */
   public Optional<PublishedItem> published(long id) {
-    return store.published(id).map(this::item);
+    return published.published(id).map(this::item);
   }
 
   /**
@@ -70,12 +73,12 @@ public class Catalog {
    */
   @Transactional(readOnly = true)
   public void eachPublished(Consumer<PublishedItem> each) {
-    store.eachPublished(row -> each.accept(item(row)));
+    published.eachPublished(row -> each.accept(item(row)));
   }
 
   /** Every live item's published revision and title, in id order, without its content. */
   public List<PublishedListing> listings() {
-    return store.publishedListings();
+    return published.publishedListings();
   }
 
   /**
@@ -83,12 +86,12 @@ public class Catalog {
    * with {@link #eachPublished}.
    */
   public List<PublishedItem> all() {
-    return store.published().stream().map(this::item).toList();
+    return published.published().stream().map(this::item).toList();
   }
 
   /** Every live item of a type in a language, by title. */
   public List<PublishedItem> all(ContentType type, String lang) {
-    return store.published(type, lang).stream()
+    return published.published(type, lang).stream()
         .map(this::item)
         .sorted(java.util.Comparator.comparing(i -> i.content().title()))
         .toList();
@@ -96,7 +99,7 @@ public class Catalog {
 
   /** The live translations of an item, in other languages. */
   public List<PublishedItem> translations(PublishedItem item) {
-    return store.publishedGroup(item.type(), item.translationGroup()).stream()
+    return published.publishedGroup(item.type(), item.translationGroup()).stream()
         .filter(row -> row.id() != item.id())
         .map(this::item)
         .toList();
@@ -111,7 +114,7 @@ public class Catalog {
     taxonomy.reload();
   }
 
-  private PublishedItem item(ContentStore.PublishedRow row) {
+  private PublishedItem item(PublishedStore.PublishedRow row) {
     return new PublishedItem(
         row.id(),
         row.type(),

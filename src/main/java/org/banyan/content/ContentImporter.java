@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.banyan.account.AuditLog;
 import org.banyan.media.Media;
 import org.banyan.media.MediaLibrary;
@@ -33,8 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ContentImporter {
 
   private static final Logger log = LoggerFactory.getLogger(ContentImporter.class);
-  private static final Pattern FILE =
-      Pattern.compile("(lessons|courses|training)/([a-z0-9-]+)\\.(zh-CN|en)\\.md");
 
   private final ContentStore store;
   private final ContentCodec codec;
@@ -111,38 +108,20 @@ class ContentImporter {
   }
 
   ImportReport importFiles(String actor, List<ContentFile> files) {
-    List<ImportReport.ImportError> errors = new ArrayList<>();
+    ImportFiles sorted = ImportFiles.sort(files);
+    List<ImportReport.ImportError> errors = new ArrayList<>(sorted.errors());
     List<ImportReport.ImportError> warnings = new ArrayList<>();
-    Map<String, ContentFile> mediaFiles = new HashMap<>();
-    Map<ContentType, List<ContentFile>> byType = new HashMap<>();
-    for (ContentFile file : files) {
-      if (file.path().equals("taxonomy.yml")) {
-        try {
-          taxonomy.set(file.text());
-        } catch (RuntimeException e) {
-          errors.add(
-              new ImportReport.ImportError(
-                  file.path(), 1, "not a valid taxonomy: " + e.getMessage()));
-        }
-      } else if (file.path().startsWith("media/")) {
-        mediaFiles.put(file.path().substring("media/".length()), file);
-      } else if (file.path().endsWith(".md")) {
-        Matcher name = FILE.matcher(file.path());
-        if (!name.matches()) {
-          if (!file.path().contains("/") || file.path().startsWith("README")) {
-            continue;
-          }
-          errors.add(
-              new ImportReport.ImportError(
-                  file.path(), 1, "expected lessons/, courses/ or training/<slug>.<zh-CN|en>.md"));
-          continue;
-        }
-        byType
-            .computeIfAbsent(
-                ContentType.forFolder(name.group(1)).orElseThrow(), t -> new ArrayList<>())
-            .add(file);
+    if (sorted.taxonomy() != null) {
+      try {
+        taxonomy.set(sorted.taxonomy().text());
+      } catch (RuntimeException e) {
+        errors.add(
+            new ImportReport.ImportError(
+                sorted.taxonomy().path(), 1, "not a valid taxonomy: " + e.getMessage()));
       }
     }
+    Map<String, ContentFile> mediaFiles = sorted.media();
+    Map<ContentType, List<ContentFile>> byType = sorted.items();
     Map<String, String> mediaIds = new HashMap<>();
     int[] counts = new int[3];
     for (ContentType type : List.of(ContentType.LESSON, ContentType.COURSE, ContentType.MODULE)) {
@@ -260,7 +239,7 @@ class ContentImporter {
     } catch (InvalidInput refused) {
       throw problem(parsed, refused.violations());
     }
-    Matcher name = FILE.matcher(file.path());
+    Matcher name = ImportFiles.FILE.matcher(file.path());
     name.matches();
     if (!name.group(2).equals(read.slug()) || !name.group(3).equals(read.lang())) {
       throw new FileProblem(

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 @Component
 class PublishedMedia implements MediaUse {
 
-  private final ContentStore store;
+  private final PublishedStore store;
 
-  PublishedMedia(ContentStore store) {
+  PublishedMedia(PublishedStore store) {
     this.store = store;
   }
 

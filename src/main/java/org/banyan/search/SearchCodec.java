@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * little to share. Stored as they are, a hit's fields are a plain read. Found by its name when an
  * index is opened (META-INF/services).
  */
-final class SearchCodec extends FilterCodec {
+public final class SearchCodec extends FilterCodec {
 
   static final String NAME = "Banyan912";
 

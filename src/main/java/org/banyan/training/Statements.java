@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +14,6 @@ import java.util.UUID;
 import org.banyan.account.Accounts;
 import org.banyan.account.User;
 import org.banyan.content.ModuleContent;
-import org.banyan.content.UnitType;
 import org.banyan.problem.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -88,6 +86,7 @@ class Statements {
   private final JsonMapper json;
   private final TrainingTime time;
   private final String base;
+  private final StatementShape shape;
 
   Statements(
       JdbcClient db,
@@ -100,23 +99,12 @@ class Statements {
     this.json = json;
     this.time = time;
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.shape = new StatementShape(this.base);
   }
 
   /** The deployment's base URL, the home of every account and activity IRI. */
   String base() {
     return base;
-  }
-
-  String moduleIri(ModuleRef module) {
-    return base + "/training/modules/" + module.lang() + "/" + module.slug();
-  }
-
-  String unitIri(ModuleRef module, String unitId) {
-    return moduleIri(module) + "/units/" + unitId;
-  }
-
-  String extensionIri(String name) {
-    return base + "/xapi/extensions/" + name;
   }
 
   /**
@@ -144,20 +132,10 @@ class Statements {
       UUID id, String actor, Verb verb, ModuleRef module, ModuleContent.Unit unit, Result result) {
     OffsetDateTime now = time.now().truncatedTo(ChronoUnit.MILLIS);
     String stamp = DateTimeFormatter.ISO_INSTANT.format(now.toInstant());
-    Map<String, Object> statement = new LinkedHashMap<>();
-    statement.put("id", id.toString());
-    statement.put("actor", actor(actor));
-    statement.put("verb", Map.of("id", verb.iri(), "display", Map.of("en-US", verb.display())));
-    String objectIri = unit == null ? moduleIri(module) : unitIri(module, unit.id());
-    statement.put("object", activity(objectIri, module, unit));
-    Map<String, Object> resultJson = result == null ? null : result(result);
-    if (resultJson != null && !resultJson.isEmpty()) {
-      statement.put("result", resultJson);
-    }
-    statement.put("context", context(module, unit));
-    statement.put("timestamp", stamp);
-    statement.put("stored", stamp);
-    statement.put("version", VERSION);
+    String name = accounts.find(actor).map(User::displayName).orElse(actor);
+    String objectIri = unit == null ? shape.moduleIri(module) : shape.unitIri(module, unit.id());
+    Map<String, Object> statement =
+        shape.statement(id, actor, name, verb, objectIri, module, unit, result, stamp);
     db.sql(
             """
             INSERT INTO xapi_statements (id, actor, verb, object_iri, module_item_id, module_revision,
@@ -175,7 +153,7 @@ class Statements {
         .param("unit", unit == null ? null : unit.id())
         .param("raw", result == null ? null : result.raw())
         .param("max", result == null ? null : result.max())
-        .param("scaled", result == null ? null : scaled(result))
+        .param("scaled", result == null ? null : StatementShape.scaled(result))
         .param("success", result == null ? null : result.success())
         .param("completion", result == null ? null : result.completion())
         .param("now", now)
@@ -248,90 +226,5 @@ class Statements {
             ? "/api/v1/xapi/statements?since=" + rows.get(size - 1).seq() + "&limit=" + size
             : null;
     return new Page(statements, more);
-  }
-
-  private Map<String, Object> actor(String username) {
-    String name = accounts.find(username).map(User::displayName).orElse(username);
-    Map<String, Object> actor = new LinkedHashMap<>();
-    actor.put("objectType", "Agent");
-    actor.put("name", name);
-    actor.put("account", Map.of("homePage", base, "name", username));
-    return actor;
-  }
-
-  private Map<String, Object> activity(String iri, ModuleRef module, ModuleContent.Unit unit) {
-    Map<String, Object> definition = new LinkedHashMap<>();
-    String title = unit == null ? module.title() : unit.title();
-    definition.put("name", Map.of(module.lang(), title == null ? "" : title));
-    definition.put("type", activityType(unit));
-    if (unit != null && unit.type() == UnitType.REFLECTION) {
-      definition.put("interactionType", "long-fill-in");
-    }
-    Map<String, Object> activity = new LinkedHashMap<>();
-    activity.put("objectType", "Activity");
-    activity.put("id", iri);
-    activity.put("definition", definition);
-    return activity;
-  }
-
-  private static String activityType(ModuleContent.Unit unit) {
-    String type =
-        unit == null
-            ? "module"
-            : switch (unit.type()) {
-              case QUIZ -> "assessment";
-              case MEDIA -> "media";
-              case REFLECTION -> "interaction";
-              case PRACTICE -> "performance";
-              case READING -> "lesson";
-            };
-    return "http://adlnet.gov/expapi/activities/" + type;
-  }
-
-  private Map<String, Object> context(ModuleRef module, ModuleContent.Unit unit) {
-    Map<String, Object> context = new LinkedHashMap<>();
-    if (unit != null) {
-      context.put(
-          "contextActivities",
-          Map.of("parent", List.of(Map.of("objectType", "Activity", "id", moduleIri(module)))));
-    }
-    context.put("platform", "Banyan");
-    context.put("language", module.lang());
-    context.put("extensions", Map.of(extensionIri("revision"), module.revision()));
-    return context;
-  }
-
-  private Map<String, Object> result(Result result) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    if (result.raw() != null && result.max() != null) {
-      Map<String, Object> score = new LinkedHashMap<>();
-      score.put("scaled", scaled(result));
-      score.put("raw", result.raw());
-      score.put("min", 0);
-      score.put("max", result.max());
-      out.put("score", score);
-    }
-    if (result.success() != null) {
-      out.put("success", result.success());
-    }
-    if (result.completion() != null) {
-      out.put("completion", result.completion());
-    }
-    if (result.response() != null) {
-      out.put("response", result.response());
-    }
-    if (result.extensions() != null && !result.extensions().isEmpty()) {
-      Map<String, Object> extensions = new LinkedHashMap<>();
-      result.extensions().forEach((name, value) -> extensions.put(extensionIri(name), value));
-      out.put("extensions", extensions);
-    }
-    return out;
-  }
-
-  private static Double scaled(Result result) {
-    if (result.raw() == null || result.max() == null || result.max() == 0) {
-      return null;
-    }
-    return Math.round(10000.0 * result.raw() / result.max()) / 10000.0;
   }
 }
