@@ -88,6 +88,7 @@ class AuthoringPages {
     try {
       Content content = forms.read(contentType, lang, params);
       if ("preview".equals(params.getFirst("action"))) {
+        advise(model, lang, content);
         return editor(
             model, contentType, null, forms.echo(params), List.of(), preview(content), null);
       }
@@ -131,6 +132,7 @@ class AuthoringPages {
     Draft draft = authoring.draft(contentType, id);
     Map<String, Object> form = forms.values(draft.content());
     form.put("baseRevision", String.valueOf(draft.item().revision()));
+    advise(model, draft.item().lang(), draft.content());
     return editor(model, contentType, draft.item(), form, List.of(), null, null);
   }
 
@@ -147,6 +149,7 @@ class AuthoringPages {
     try {
       Content content = forms.read(contentType, item.lang(), params);
       if ("preview".equals(params.getFirst("action"))) {
+        advise(model, item.lang(), content);
         return editor(
             model, contentType, item, forms.echo(params), List.of(), preview(content), null);
       }
@@ -265,6 +268,13 @@ class AuthoringPages {
   private Preview preview(Content content) {
     return new Preview(
         markdown.toHtml(content.markdown()), markdown.unrenderedEmphasis(content.markdown()));
+  }
+
+  /** What a lesson still lacks by the curriculum's rules, as advice shown beside its form. */
+  private void advise(Model model, String lang, Content content) {
+    if (content instanceof LessonContent lesson) {
+      model.addAttribute("advice", LessonAdvice.of(lang, lesson, markdown));
+    }
   }
 
   private String editor(

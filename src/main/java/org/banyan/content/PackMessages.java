@@ -8,7 +8,8 @@ import org.springframework.context.MessageSource;
  * What the templates' {@code ui.t} asks of {@code springMacroRequestContext}, in the course's
  * language rather than the visitor's.
  */
-final class PackMessages {
+// Public: FreeMarker calls its methods, and it reaches only public classes.
+public final class PackMessages {
 
   private final MessageSource source;
   private final Locale locale;

@@ -12,7 +12,6 @@ import org.banyan.content.PublishedItem;
 import org.banyan.content.UnitType;
 import org.banyan.course.Classes;
 import org.banyan.course.LessonDelivered;
-import org.banyan.course.PersonalData;
 import org.banyan.problem.InvalidInput;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Progress {
 
-  static final int MAX_TEXT = 4000;
   private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +39,7 @@ public class Progress {
   private final Statements statements;
   private final Classes classes;
   private final TrainingTime time;
+  private final AnsweredUnits answered;
 
   Progress(
       Modules modules,
@@ -48,13 +47,15 @@ public class Progress {
       ModuleViews views,
       Statements statements,
       Classes classes,
-      TrainingTime time) {
+      TrainingTime time,
+      AnsweredUnits answered) {
     this.modules = modules;
     this.store = store;
     this.views = views;
     this.statements = statements;
     this.classes = classes;
     this.time = time;
+    this.answered = answered;
   }
 
   /**
@@ -94,8 +95,8 @@ public class Progress {
     UnitAnswer given = answer == null ? new UnitAnswer(null, null) : answer;
     CompletionResult.UnitResult result =
         switch (unit.type()) {
-          case QUIZ -> quiz(teacher, ref, (ModuleContent.Quiz) unit, given);
-          case REFLECTION -> reflection(teacher, ref, unit, given);
+          case QUIZ -> answered.quiz(teacher, ref, (ModuleContent.Quiz) unit, given);
+          case REFLECTION -> answered.reflection(teacher, ref, unit, given);
           case PRACTICE -> practice(teacher, ref, (ModuleContent.Practice) unit);
           case READING, MEDIA -> {
             completeOnce(
@@ -142,61 +143,6 @@ public class Progress {
         finish(delivery.teacher(), enrolment, played, ref);
       }
     }
-  }
-
-  private CompletionResult.UnitResult quiz(
-      String teacher, Statements.ModuleRef ref, ModuleContent.Quiz unit, UnitAnswer answer) {
-    QuizScoring.Score score = QuizScoring.score(unit, answer.answers());
-    QuizAttempts.check(
-        unit,
-        ProgressStore.QuizTally.allowance(
-            unit, store.quizTallies(teacher, ref.itemId()).get(unit.id()), time.now()));
-    Statements.Result result =
-        new Statements.Result(
-            score.right(), score.questions(), score.passed(), score.passed(), null, null);
-    UUID id =
-        statements.append(
-            teacher,
-            score.passed() ? Statements.Verb.PASSED : Statements.Verb.FAILED,
-            ref,
-            unit,
-            result);
-    boolean completed =
-        score.passed() && store.complete(teacher, ref.itemId(), unit.id(), id, null, null);
-    completed = completed || store.completions(teacher, ref.itemId()).containsKey(unit.id());
-    ProgressStore.QuizTally tally = store.quizTallies(teacher, ref.itemId()).get(unit.id());
-    QuizAttempts.Allowance allowance = ProgressStore.QuizTally.allowance(unit, tally, time.now());
-    return new CompletionResult.UnitResult(
-        completed ? TrainingStatus.COMPLETED : TrainingStatus.IN_PROGRESS,
-        score.percent(),
-        score.passed(),
-        tally == null || tally.best() == null ? score.percent() : percent(tally.best()),
-        tally == null ? 1 : tally.attempts(),
-        allowance.left(),
-        allowance.nextAt());
-  }
-
-  private CompletionResult.UnitResult reflection(
-      String teacher, Statements.ModuleRef ref, ModuleContent.Unit unit, UnitAnswer answer) {
-    String text = answer.text() == null ? "" : answer.text().strip();
-    if (text.isEmpty()) {
-      throw InvalidInput.of("text", "invalid.required");
-    }
-    if (text.length() > MAX_TEXT) {
-      throw InvalidInput.of("text", "invalid.tooLong", MAX_TEXT);
-    }
-    if (PersonalData.suspect(text).isPresent()) {
-      throw InvalidInput.of("text", "invalid.training.personal");
-    }
-    UUID id =
-        statements.append(
-            teacher,
-            Statements.Verb.ANSWERED,
-            ref,
-            unit,
-            new Statements.Result(null, null, null, true, text, null));
-    store.complete(teacher, ref.itemId(), unit.id(), id, null, null);
-    return CompletionResult.UnitResult.completed();
   }
 
   private CompletionResult.UnitResult practice(

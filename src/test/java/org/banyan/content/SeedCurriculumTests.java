@@ -19,45 +19,15 @@ import org.junit.jupiter.api.Test;
 /** Checks every file of {@code content/} on each build: the curriculum teachers meet on day one. */
 class SeedCurriculumTests {
 
-  private static final Map<String, List<String>> SECTIONS =
-      Map.of(
-          "en",
-          List.of(
-              "Teacher background",
-              "Warm-up",
-              "Activities",
-              "Discussion",
-              "Wrap-up",
-              "Take-home note for guardians",
-              "Safeguarding",
-              "Adaptations"),
-          "zh-CN",
-          List.of("教师须知", "热身", "活动", "讨论", "总结", "带给家长的话", "安全与转介", "调整建议"));
-  private static final Map<String, List<String>> ADAPTATIONS =
-      Map.of(
-          "en",
-              List.of(
-                  "- **Multi-grade class:**", "- **Boarding school:**", "- **Very small school:**"),
-          "zh-CN", List.of("- **复式班：**", "- **寄宿学校：**", "- **小规模学校：**"));
-  private static final Pattern STEP_EN = Pattern.compile("^### .*\\((\\d+) min\\)\\s*$");
-  private static final Pattern STEP_ZH = Pattern.compile("^### .*（(\\d+)分钟）\\s*$");
-  private static final Pattern PHONE =
-      Pattern.compile("(?<![\\d-])(1\\d{10}|\\d{3,4}-\\d{7,8}|\\d{5,})(?![\\d-])");
+  private static final Map<String, List<String>> SECTIONS = LessonAdvice.SECTIONS;
+  private static final Map<String, List<String>> ADAPTATIONS = LessonAdvice.ADAPTATIONS;
+  private static final Pattern STEP_EN = LessonAdvice.STEP.get("en");
+  private static final Pattern STEP_ZH = LessonAdvice.STEP.get("zh-CN");
+  private static final Pattern PHONE = LessonAdvice.PHONE;
   private static final Set<String> EMOTIONAL = Set.of("self-awareness", "self-management");
 
-  /** What the safeguarding of a medium- or high-sensitivity lesson must say, in its language. */
-  private static final Map<String, List<String>> DUTY_TO_REPORT =
-      Map.of(
-          "en",
-          List.of("mandatory reporting", "110", "police", "class teacher", "counselling room"),
-          "zh-CN",
-          List.of("强制报告", "110", "公安", "班主任", "心理辅导室"));
-
-  /** The referral roles of a Chinese school, named in every lesson's safeguarding. */
-  private static final Map<String, List<String>> REFERRAL_ROLES =
-      Map.of(
-          "en", List.of("class teacher", "counselling room", "children's director"),
-          "zh-CN", List.of("班主任", "心理辅导室", "儿童主任"));
+  private static final Map<String, List<String>> DUTY_TO_REPORT = LessonAdvice.DUTY_TO_REPORT;
+  private static final Map<String, List<String>> REFERRAL_ROLES = LessonAdvice.REFERRAL_ROLES;
 
   private static final Pattern BORROWED_ROLE =
       Pattern.compile("(?i)designated (safeguarding )?(person|staff|teacher|lead)|指定(的)?负责人");
@@ -201,6 +171,21 @@ class SeedCurriculumTests {
       }
     }
     assertThat(missing).isEmpty();
+  }
+
+  /** The editor's advice is the curriculum's rules: no seed lesson gets any. */
+  @Test
+  void noSeedLessonGetsAnyAdviceInTheEditor() {
+    Markdown markdown = new Markdown();
+    List<String> found = new ArrayList<>();
+    for (Item item : items) {
+      if (item.read().content() instanceof LessonContent lesson) {
+        LessonAdvice.of(item.read().lang(), lesson, markdown)
+            .forEach(a -> found.add(item.path() + ": " + a.code() + " " + a.args()));
+      }
+    }
+    assertThat(found).isEmpty();
+    assertThat(items).anyMatch(item -> item.type() == ContentType.LESSON);
   }
 
   @Test
