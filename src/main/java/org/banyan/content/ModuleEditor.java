@@ -51,7 +51,7 @@ class ModuleEditor {
   }
 
   /** A lesson a practice unit may name. */
-  record LessonChoice(String slug, String title) {}
+  public record LessonChoice(String slug, String title) {}
 
   @GetMapping("/authoring/modules/new")
   @PreAuthorize("hasRole('AUTHOR')")

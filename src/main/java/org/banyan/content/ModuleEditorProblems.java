@@ -29,7 +29,7 @@ final class ModuleEditorProblems {
    * @param anchor the id of the element it is shown next to
    * @param text the whole sentence, place and reason
    */
-  record Problem(String field, String anchor, String text) {}
+  public record Problem(String field, String anchor, String text) {}
 
   private ModuleEditorProblems() {}
 

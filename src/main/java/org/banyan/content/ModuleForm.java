@@ -16,9 +16,9 @@ import org.springframework.util.MultiValueMap;
  * then its units, each with the fields of every type (so that changing a unit's type and back loses
  * nothing), a quiz's questions and their choices. Posted as indexed names: {@code units[0].title},
  * {@code units[0].questions[1].choices[2]}, {@code units[0].questions[1].correct} (one value per
- * ticked choice).
+ * ticked choice). Public for the templates only; the editor is its one user.
  */
-record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
+public record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
 
   static final int MAX_UNITS = 50;
   static final int MAX_QUESTIONS = 20;
@@ -43,13 +43,13 @@ record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
   private static final Pattern CHOICE =
       Pattern.compile("units\\[(\\d+)]\\.questions\\[(\\d+)]\\.choices\\[(\\d+)]");
 
-  ModuleForm {
+  public ModuleForm {
     fields = new LinkedHashMap<>(fields);
     units = List.copyOf(units);
   }
 
   /** One unit as typed; the fields of the types it is not are kept, not saved. */
-  record UnitForm(
+  public record UnitForm(
       String id,
       String type,
       String title,
@@ -62,7 +62,7 @@ record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
       String attemptWaitMinutes,
       List<QuestionForm> questions) {
 
-    UnitForm {
+    public UnitForm {
       questions = List.copyOf(questions);
     }
 
@@ -126,9 +126,9 @@ record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
    *
    * @param correct the positions of the ticked choices; -1 for a tick that named no choice
    */
-  record QuestionForm(String id, String text, List<String> choices, List<Integer> correct) {
+  public record QuestionForm(String id, String text, List<String> choices, List<Integer> correct) {
 
-    QuestionForm {
+    public QuestionForm {
       choices = List.copyOf(choices);
       correct = List.copyOf(correct);
     }
@@ -137,7 +137,7 @@ record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
       return new QuestionForm(id, "", List.of("", ""), List.of());
     }
 
-    boolean isCorrect(int choice) {
+    public boolean isCorrect(int choice) {
       return correct.contains(choice);
     }
 
@@ -314,7 +314,7 @@ record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
   }
 
   /** A field of the module as typed; empty when it was not. */
-  String field(String name) {
+  public String field(String name) {
     return fields.getOrDefault(name, "");
   }
 

@@ -246,7 +246,6 @@ class ModuleEditorIntegrationTests extends PostgresTestBase {
       typed.add(Map.entry(at + ".choices[1]", "No"));
     }
     typed.add(Map.entry("units[2].questions[0].correct", "1"));
-    typed.add(Map.entry("action", "save"));
     return typed;
   }
 
