@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,8 +136,13 @@ public final class WebClient {
   }
 
   public HttpResponse<String> postForm(String path, Map<String, String> fields) {
+    return postForm(path, List.copyOf(fields.entrySet()));
+  }
+
+  /** Posts a form whose names may repeat (ticked checkboxes), in the order given. */
+  public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields) {
     String body =
-        fields.entrySet().stream()
+        fields.stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
     return send(

@@ -65,7 +65,7 @@ class AuthoringPages {
     return "authoring/drafts";
   }
 
-  @GetMapping("/authoring/{type:lessons|courses|modules}/new")
+  @GetMapping("/authoring/{type:lessons|courses}/new")
   @PreAuthorize("hasRole('AUTHOR')")
   String newItem(@PathVariable String type, Model model) {
     ContentType contentType = AuthoringApi.type(type);
@@ -76,7 +76,7 @@ class AuthoringPages {
     return editor(model, contentType, null, form, List.of(), null, null);
   }
 
-  @PostMapping("/authoring/{type:lessons|courses|modules}")
+  @PostMapping("/authoring/{type:lessons|courses}")
   @PreAuthorize("hasRole('AUTHOR')")
   String create(
       @PathVariable String type,
@@ -126,7 +126,7 @@ class AuthoringPages {
     }
   }
 
-  @GetMapping("/authoring/{type:lessons|courses|modules}/{id}")
+  @GetMapping("/authoring/{type:lessons|courses}/{id}")
   String edit(@PathVariable String type, @PathVariable long id, Model model) {
     ContentType contentType = AuthoringApi.type(type);
     Draft draft = authoring.draft(contentType, id);
@@ -136,7 +136,7 @@ class AuthoringPages {
     return editor(model, contentType, draft.item(), form, List.of(), null, null);
   }
 
-  @PostMapping("/authoring/{type:lessons|courses|modules}/{id}")
+  @PostMapping("/authoring/{type:lessons|courses}/{id}")
   @PreAuthorize("hasRole('AUTHOR')")
   String update(
       @PathVariable String type,

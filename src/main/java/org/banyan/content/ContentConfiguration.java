@@ -28,12 +28,16 @@ class ContentConfiguration {
         List.of("/api/v1/lessons", "/api/v1/lessons/**", "/api/v1/courses", "/api/v1/courses/**"));
   }
 
-  /** Attachments of a lesson, and the import of a zip. */
+  /** Attachments of a lesson, media files in the module editor, and the import of a zip. */
   @Bean
   UploadPaths contentUploadPaths() {
     return new UploadPaths(
         List.of(
-            "/authoring/lessons/*/attachments", "/admin/content/import", "/api/v1/admin/import"));
+            "/authoring/lessons/*/attachments",
+            "/authoring/modules",
+            "/authoring/modules/*",
+            "/admin/content/import",
+            "/api/v1/admin/import"));
   }
 
   /**

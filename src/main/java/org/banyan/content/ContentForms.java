@@ -6,28 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.banyan.media.MediaLibrary;
 import org.banyan.problem.InvalidInput;
 import org.banyan.problem.Violation;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MultiValueMap;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * The authoring forms: content to form values and back. Lists are one entry per line; a course's
- * units are blocks of lines ("title | week" then one lesson slug per line); a module's units are
- * YAML, as in the {@code content/} files.
+ * The lesson and course forms: content to form values and back. Lists are one entry per line; a
+ * course's units are blocks of lines ("title | week" then one lesson slug per line). A module has
+ * an editor of its own ({@link ModuleEditor}).
  */
 @Component
 class ContentForms {
-
-  private final MediaLibrary media;
-
-  ContentForms(MediaLibrary media) {
-    this.media = media;
-  }
 
   Map<String, Object> values(Content content) {
     Map<String, Object> form = new LinkedHashMap<>();
@@ -62,13 +52,6 @@ class ContentForms {
         unit.lessons().forEach(slug -> units.append(slug).append('\n'));
       }
       form.put("units", units.toString());
-    } else if (content instanceof ModuleContent module) {
-      form.put(
-          "estimatedMinutes",
-          module.estimatedMinutes() == null ? "" : String.valueOf(module.estimatedMinutes()));
-      form.put(
-          "units",
-          module.units().isEmpty() ? "" : yaml(ContentFiles.moduleUnits(module, id -> id)));
     }
     return form;
   }
@@ -92,7 +75,8 @@ class ContentForms {
     return switch (type) {
       case LESSON -> lesson(p);
       case COURSE -> course(p);
-      case MODULE -> module(lang, p);
+      case MODULE ->
+          throw new IllegalArgumentException("A module is read by ModuleEditor, not this form");
     };
   }
 
@@ -181,44 +165,6 @@ class ContentForms {
         one(p, "title").strip(), one(p, "summary").strip(), one(p, "markdown"), grades, units);
   }
 
-  private ModuleContent module(String lang, MultiValueMap<String, String> p) {
-    List<Violation> violations = new ArrayList<>();
-    Integer minutes = number(p, "estimatedMinutes", violations);
-    Object units;
-    try {
-      String text = one(p, "units");
-      units =
-          text.isBlank()
-              ? List.of()
-              : new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
-    } catch (RuntimeException e) {
-      throw InvalidInput.of("units", "invalid.units.format", firstLine(e.getMessage()));
-    }
-    if (!violations.isEmpty()) {
-      throw new InvalidInput(violations);
-    }
-    Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("slug", "form");
-    fields.put("lang", lang);
-    fields.put("title", one(p, "title").strip());
-    fields.put("summary", one(p, "summary").strip());
-    if (minutes != null) {
-      fields.put("estimatedMinutes", minutes);
-    }
-    fields.put("units", units);
-    try {
-      return (ModuleContent)
-          ContentFiles.read(
-                  ContentType.MODULE,
-                  fields,
-                  one(p, "markdown"),
-                  id -> media.find(id).isPresent() ? id : null)
-              .content();
-    } catch (ContentFiles.BadField bad) {
-      throw InvalidInput.of("units", "invalid.units.format", bad.getMessage());
-    }
-  }
-
   private static List<Integer> grades(MultiValueMap<String, String> p, List<Violation> violations) {
     List<Integer> grades = new ArrayList<>();
     for (String grade : p.getOrDefault("grades", List.of())) {
@@ -252,14 +198,6 @@ class ContentForms {
 
   private static List<String> lines(String text) {
     return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-  }
-
-  private static String yaml(Object value) {
-    return FrontMatter.dump(value);
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 
   private static String nullToEmpty(String value) {

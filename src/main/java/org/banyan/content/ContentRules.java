@@ -220,6 +220,9 @@ final class ContentRules {
       if (question.choices().size() < 2) {
         refuse(qat + ".choices", "invalid.quiz.choices");
       }
+      for (int c = 0; c < question.choices().size(); c++) {
+        text(qat + ".choices[" + c + "]", question.choices().get(c), 500, true);
+      }
       if (question.correct().isEmpty()
           || question.correct().stream()
               .anyMatch(i -> i == null || i < 0 || i >= question.choices().size())

@@ -132,6 +132,18 @@ public class MediaLibrary {
         .optional();
   }
 
+  /** Audio and video files, the newest first, at most {@code limit}: what a media unit may play. */
+  public java.util.List<Media> playable(int limit) {
+    return db.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM media WHERE content_type LIKE 'audio/%' OR content_type LIKE 'video/%'"
+                + " ORDER BY created_at DESC, id LIMIT :limit")
+        .param("limit", limit)
+        .query(Media.class)
+        .list();
+  }
+
   /** An earlier upload of exactly these bytes under this name, if there is one. */
   public Optional<Media> findSame(String sha256, String filename) {
     return db

@@ -187,7 +187,8 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
                     "form.editor #markdown"),
                 page(
                     "/authoring/modules/" + itemId(ContentType.MODULE, lang, MODULE),
-                    "form.editor #units")));
+                    "form.module-editor .question-editor .choice-editor"),
+                page("/authoring/modules/new", "form.module-editor #newUnitType")));
   }
 
   @Test
