@@ -154,14 +154,7 @@ class CatalogPages {
     PublishedItem item = catalog.get(ContentType.COURSE, lang, slug);
     Map<String, PublishedItem> lessons = views.lessonsOf(item);
     model.addAttribute("page", views.course(item, lessons));
-    model.addAttribute(
-        "kits",
-        ((CourseContent) item.content())
-            .lessonSlugs().stream()
-                .distinct()
-                .filter(lessons::containsKey)
-                .map(lesson -> views.lesson(lessons.get(lesson), locale))
-                .toList());
+    model.addAttribute("kits", views.kits(item, lessons, locale));
     model.addAttribute("contacts", settings.referral().contacts());
     return "content/course-print";
   }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,8 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A draft as teachers will see it once it is published: the latest revision of a lesson on the
- * reader's page and in its print kit, and a course's outline and whole print run, made by the
- * reader's own templates and views, with a line saying it is a preview. For authors and reviewers,
+ * reader's page and in its print kit, a course's outline and whole print run, and a module in the
+ * training player (made by training, through {@link ModulePreviews}), by the readers' own templates
+ * and views, with a line saying it is a preview. For authors and reviewers,
  * before anything goes live.
  */
 @Controller
@@ -23,11 +25,28 @@ class DraftPreviews {
   private final Authoring authoring;
   private final ReaderViews views;
   private final ContentSettings settings;
+  private final ObjectProvider<ModulePreviews> modules;
 
-  DraftPreviews(Authoring authoring, ReaderViews views, ContentSettings settings) {
+  DraftPreviews(
+      Authoring authoring,
+      ReaderViews views,
+      ContentSettings settings,
+      ObjectProvider<ModulePreviews> modules) {
     this.authoring = authoring;
     this.views = views;
     this.settings = settings;
+    this.modules = modules;
+  }
+
+  /** A draft module in the training player, quiz included, as a teacher will meet it. */
+  @GetMapping("/authoring/modules/{id}/preview")
+  String module(@PathVariable long id, Model model) {
+    ModulePreviews player = modules.getIfAvailable();
+    if (player == null) {
+      throw ContentNotFound.forId(ContentType.MODULE, id);
+    }
+    model.addAllAttributes(player.player(latest(ContentType.MODULE, id, model)));
+    return ModulePreviews.TEMPLATE;
   }
 
   @GetMapping("/authoring/lessons/{id}/preview")
@@ -59,14 +78,7 @@ class DraftPreviews {
     PublishedItem draft = latest(ContentType.COURSE, id, model);
     Map<String, PublishedItem> lessons = views.lessonsOf(draft);
     model.addAttribute("page", views.course(draft, lessons));
-    model.addAttribute(
-        "kits",
-        ((CourseContent) draft.content())
-            .lessonSlugs().stream()
-                .distinct()
-                .filter(lessons::containsKey)
-                .map(lesson -> views.lesson(lessons.get(lesson), locale))
-                .toList());
+    model.addAttribute("kits", views.kits(draft, lessons, locale));
     model.addAttribute("contacts", settings.referral().contacts());
     return "content/course-print";
   }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class LessonAdvice {
 
   /** One piece of advice: a message code and its arguments, said in the author's language. */
-  record Advice(String code, List<Object> args) {
+  public record Advice(String code, List<Object> args) {
     Advice(String code, Object... args) {
       this(code, List.of(args));
     }

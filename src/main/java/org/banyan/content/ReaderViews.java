@@ -121,6 +121,20 @@ class ReaderViews {
     return course(catalog.get(ContentType.COURSE, lang, slug), published(lang, slug));
   }
 
+  /**
+   * The print kit of each live lesson of {@code course}, in the course's order, each once: what a
+   * school photocopies once for the term.
+   */
+  List<LessonPage> kits(
+      PublishedItem course, Map<String, PublishedItem> lessonsBySlug, Locale locale) {
+    return ((CourseContent) course.content())
+        .lessonSlugs().stream()
+            .distinct()
+            .filter(lessonsBySlug::containsKey)
+            .map(lesson -> lesson(lessonsBySlug.get(lesson), locale))
+            .toList();
+  }
+
   /** The outline of {@code item}, given its lessons that are live, by slug. */
   CoursePage course(PublishedItem item, Map<String, PublishedItem> lessonsBySlug) {
     CourseContent course = (CourseContent) item.content();

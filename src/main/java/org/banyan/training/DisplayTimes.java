@@ -5,7 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Times as pages show them: {@code 2026-09-01 14:30} in the schools' time zone. */
-record DisplayTimes(ZoneId zone) {
+// Public: FreeMarker calls its methods, and it reaches only public classes.
+public record DisplayTimes(ZoneId zone) {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");

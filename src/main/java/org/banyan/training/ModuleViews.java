@@ -52,16 +52,43 @@ class ModuleViews {
     ModuleContent content = modules.revision(item.id(), revision);
     Map<String, ProgressStore.Completion> done = store.completions(teacher, item.id());
     Map<String, ProgressStore.QuizTally> quizzes = store.quizTallies(teacher, item.id());
-    Map<String, String> responses = store.responses(teacher, item.id());
+    List<ModuleProgress.UnitProgress> units =
+        units(item.lang(), content, done, quizzes, store.responses(teacher, item.id()));
+    int doneCount = (int) units.stream().filter(ModuleProgress.UnitProgress::completed).count();
+    int total = content.units().size();
+    boolean active = enrolment.isPresent() || !quizzes.isEmpty();
+    TrainingStatus status =
+        TrainingStatus.of(
+            doneCount, total, active, store.overdue(teacher, item.id(), time.today()));
+    return new ModuleProgress(
+        item.slug(),
+        item.lang(),
+        content.title(),
+        content.markdown() == null ? null : markdown.toHtml(content.markdown()),
+        content.estimatedMinutes(),
+        revision,
+        status,
+        doneCount,
+        total,
+        TrainingStatus.percent(doneCount, total),
+        store.earliestDue(teacher, item.id()),
+        enrolment.map(ProgressStore.Enrolment::completedAt).orElse(null),
+        enrolment.map(ProgressStore.Enrolment::certificateCode).orElse(null),
+        units);
+  }
+
+  /** Each unit of {@code content} as the player shows it, given the teacher's progress in it. */
+  private List<ModuleProgress.UnitProgress> units(
+      String lang,
+      ModuleContent content,
+      Map<String, ProgressStore.Completion> done,
+      Map<String, ProgressStore.QuizTally> quizzes,
+      Map<String, String> responses) {
     OffsetDateTime now = time.now();
     List<ModuleProgress.UnitProgress> units = new ArrayList<>();
     int position = 0;
-    int doneCount = 0;
     for (ModuleContent.Unit unit : content.units()) {
       ProgressStore.Completion completion = done.get(unit.id());
-      if (completion != null) {
-        doneCount++;
-      }
       ProgressStore.QuizTally tally = quizzes.get(unit.id());
       TypeParts parts =
           switch (unit.type()) {
@@ -79,7 +106,7 @@ class ModuleViews {
                     null,
                     TypeParts.NO_LIMIT);
             case QUIZ -> quiz((ModuleContent.Quiz) unit, completion != null, tally, now);
-            case PRACTICE -> practice(item.lang(), (ModuleContent.Practice) unit);
+            case PRACTICE -> practice(lang, (ModuleContent.Practice) unit);
           };
       units.add(
           new ModuleProgress.UnitProgress(
@@ -106,25 +133,31 @@ class ModuleViews {
               completion == null ? null : completion.practiceOn(),
               completion == null ? null : completion.practiceRating()));
     }
-    int total = content.units().size();
-    boolean active = enrolment.isPresent() || !quizzes.isEmpty();
-    TrainingStatus status =
-        TrainingStatus.of(
-            doneCount, total, active, store.overdue(teacher, item.id(), time.today()));
+    return units;
+  }
+
+  /**
+   * A draft module as the player will show it to a teacher who has not started it: every unit,
+   * its quiz questions included, for its author's preview before it is published.
+   */
+  ModuleProgress preview(PublishedItem draft) {
+    ModuleContent content = (ModuleContent) draft.content();
+    List<ModuleProgress.UnitProgress> units =
+        units(draft.lang(), content, Map.of(), Map.of(), Map.of());
     return new ModuleProgress(
-        item.slug(),
-        item.lang(),
+        draft.slug(),
+        draft.lang(),
         content.title(),
         content.markdown() == null ? null : markdown.toHtml(content.markdown()),
         content.estimatedMinutes(),
-        revision,
-        status,
-        doneCount,
-        total,
-        TrainingStatus.percent(doneCount, total),
-        store.earliestDue(teacher, item.id()),
-        enrolment.map(ProgressStore.Enrolment::completedAt).orElse(null),
-        enrolment.map(ProgressStore.Enrolment::certificateCode).orElse(null),
+        draft.revision(),
+        TrainingStatus.of(0, units.size(), false, false),
+        0,
+        units.size(),
+        TrainingStatus.percent(0, units.size()),
+        null,
+        null,
+        null,
         units);
   }
 

@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
     displayName = "Teacher training",
-    allowedDependencies = {"account", "content :: catalog", "course", "media", "problem", "web"})
+    allowedDependencies = {"account", "content :: catalog", "content :: previews", "course", "media", "problem", "web"})
 package org.banyan.training;
 
 import org.springframework.modulith.ApplicationModule;

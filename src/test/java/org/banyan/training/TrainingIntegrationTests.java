@@ -536,7 +536,11 @@ class TrainingIntegrationTests extends PostgresTestBase {
         .as("a lesson taught in another language does not count")
         .isZero();
     deliver(later, "en", practice.lessonSlug());
-    assertThat(myAssignment(later, other).get("percent").asInt()).isGreaterThan(0);
+    // Practice follows the delivery on another thread, once the delivery has committed.
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(myAssignment(later, other).get("percent").asInt()).isGreaterThan(0));
     assertThat(progressOf("trainer", other, later).get("practice").get("taughtOn").asString())
         .isEqualTo(LocalDate.now().minusDays(1).toString());
   }

@@ -1,0 +1,129 @@
+package org.banyan.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.banyan.PostgresTestBase;
+import org.banyan.WebClient;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Before submitting, an author sees a draft as teachers will (the reader's page and its print kit)
+ * and the curriculum's advice about what the lesson still lacks.
+ */
+class DraftPreviewsIntegrationTests extends PostgresTestBase {
+
+  private long draftLesson(String slug) {
+    HttpResponse<String> created =
+        as("author").postJson("/api/v1/authoring/lessons", Json.lesson(slug, "en").toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return Json.read(created).get("id").asLong();
+  }
+
+  @Test
+  void aDraftLessonIsShownAsTeachersAndThePrintKitWillShowIt() {
+    String slug = Json.uniqueSlug("preview");
+    long id = draftLesson(slug);
+    WebClient author = browserAs("author").header("Accept-Language", "en");
+
+    HttpResponse<String> page = author.get("/authoring/lessons/" + id + "/preview");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"preview-banner\"")
+        .contains("Sharing the swing " + slug)
+        .contains("class=\"lesson-body\"")
+        .contains("class=\"take-home\"")
+        .contains("href=\"/authoring/lessons/" + id + "\"");
+
+    HttpResponse<String> print = author.get("/authoring/lessons/" + id + "/preview/print");
+    assertThat(print.statusCode()).isEqualTo(200);
+    assertThat(print.body()).contains("id=\"preview-banner\"").contains("print-kit");
+
+    // The published page does not exist yet: the preview is the only way to see it.
+    assertThat(client().get("/lessons/en/" + slug).statusCode()).isEqualTo(404);
+    // Reviewers see drafts too; teachers never do, and an unknown draft is not found.
+    assertThat(browserAs("reviewer").get("/authoring/lessons/" + id + "/preview").statusCode())
+        .isEqualTo(200);
+    assertThat(browserAs("teacher").get("/authoring/lessons/" + id + "/preview").statusCode())
+        .isEqualTo(403);
+    assertThat(author.get("/authoring/lessons/987654321/preview").statusCode()).isEqualTo(404);
+    assertThat(author.get("/authoring/courses/" + id + "/preview").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theEditorAdvisesWhatTheLessonLacksInTheAuthorsLanguage() {
+    long id = draftLesson(Json.uniqueSlug("advice"));
+
+    String english =
+        browserAs("author").header("Accept-Language", "en").get("/authoring/lessons/" + id).body();
+    assertThat(english)
+        .contains("id=\"advice\"")
+        .contains("There is no section “Activities”")
+        .contains("The timed steps add up to 5 minutes, but the lesson lasts 40.")
+        .contains("The safeguarding section does not mention “class teacher”")
+        .doesNotContain("There is no section “Safeguarding”");
+
+    String chinese =
+        browserAs("author")
+            .header("Accept-Language", "zh-CN")
+            .get("/authoring/lessons/" + id)
+            .body();
+    assertThat(chinese).contains("提交前请看看").contains("缺少“Activities”一节");
+
+    // Advice, not a block: the lesson can still be submitted.
+    assertThat(
+            as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}").statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aDraftCourseIsShownWithItsOutlineAndPrintRun() {
+    String body =
+        """
+        {"lang":"en","title":"Preview course","summary":"One lesson.","markdown":"Weekly.",
+         "grades":[1],"lessons":[{"lang":"en","slug":"naming-feelings"}]}
+        """;
+    HttpResponse<String> created = as("author").postJson("/api/v1/authoring/courses", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    WebClient author = browserAs("author");
+
+    HttpResponse<String> outline = author.get("/authoring/courses/" + id + "/preview");
+    assertThat(outline.statusCode()).isEqualTo(200);
+    assertThat(outline.body()).contains("id=\"preview-banner\"").contains("Preview course");
+    HttpResponse<String> print = author.get("/authoring/courses/" + id + "/preview/print");
+    assertThat(print.statusCode()).isEqualTo(200);
+    assertThat(print.body()).contains("course-print");
+  }
+
+  @Test
+  void aDraftModuleIsShownInThePlayerWithItsQuiz() {
+    String slug = "preview-module-" + System.nanoTime();
+    String body =
+        """
+        {"slug":"%s","lang":"en","title":"Preview module","summary":"One of each.","markdown":"Read.",
+         "units":[{"id":"read","type":"reading","title":"Read first","markdown":"Some **words**."},
+                  {"id":"think","type":"reflection","title":"Think","prompt":"What did you notice?"},
+                  {"id":"check","type":"quiz","title":"Check","passMark":100,
+                   "questions":[{"id":"q1","text":"Which one is right?","choices":["no","yes"],
+                                 "correct":[1]}]}]}
+        """
+            .formatted(slug);
+    HttpResponse<String> created = as("author").postJson("/api/v1/authoring/modules", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+
+    HttpResponse<String> player =
+        browserAs("author").header("Accept-Language", "en").get("/authoring/modules/" + id + "/preview");
+    assertThat(player.statusCode()).isEqualTo(200);
+    assertThat(player.body())
+        .contains("id=\"preview-banner\"")
+        .contains("Preview module")
+        .contains("<strong>words</strong>")
+        .contains("What did you notice?")
+        .contains("Which one is right?")
+        .doesNotContain("right answer");
+    assertThat(browserAs("teacher").get("/authoring/modules/" + id + "/preview").statusCode())
+        .isEqualTo(403);
+  }
+}
