@@ -10,7 +10,8 @@
   function post(action) {
     var data = new FormData(form);
     data.set('action', action);
-    return fetch(form.action, {
+    // form.action would name the buttons called "action".
+    return fetch(form.getAttribute('action'), {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },

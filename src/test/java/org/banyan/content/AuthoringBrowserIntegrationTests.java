@@ -70,7 +70,16 @@ class AuthoringBrowserIntegrationTests extends PostgresTestBase {
     search.clear();
     search.sendKeys(query);
     By add = By.cssSelector("li[data-found='" + slug + "'] button");
-    waitFor(chrome).until(ExpectedConditions.elementToBeClickable(add)).click();
+    try {
+      waitFor(chrome).until(ExpectedConditions.elementToBeClickable(add)).click();
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "No result; console: "
+              + Browser.consoleErrors(chrome)
+              + " results: "
+              + chrome.findElement(By.id("lesson-results")).getDomProperty("outerHTML"),
+          e);
+    }
     waitFor(chrome)
         .until(
             ExpectedConditions.presenceOfElementLocated(
