@@ -93,6 +93,7 @@ class AuthoringBrowserIntegrationTests extends PostgresTestBase {
     new Select(chrome.findElement(By.id("lang"))).selectByValue("en");
     chrome.findElement(By.id("slug")).sendKeys(Json.uniqueSlug("searched"));
     chrome.findElement(By.id("title")).sendKeys("Feelings, found by title");
+    chrome.findElement(By.id("summary")).sendKeys("Two lessons found by their titles.");
     chrome.findElement(By.cssSelector("input[name=grades][value='1']")).click();
 
     addFound("thermometer", "emotion-thermometer");
@@ -112,7 +113,29 @@ class AuthoringBrowserIntegrationTests extends PostgresTestBase {
         .isEqualTo("Feelings, found by title");
 
     chrome.findElement(By.cssSelector("button[value=save]")).click();
-    waitFor(chrome).until(ExpectedConditions.urlMatches("/authoring/courses/\\d+\\?saved$"));
+    try {
+      waitFor(chrome).until(ExpectedConditions.urlContains("saved"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError(
+          "not saved at "
+              + chrome.getCurrentUrl()
+              + " console "
+              + Browser.consoleErrors(chrome)
+              + " errors "
+              + chrome.findElements(By.cssSelector(".field-error, .alert")).stream()
+                  .map(WebElement::getText)
+                  .toList()
+              + " builder "
+              + chrome.findElement(By.id("course-builder")).getText(),
+          e);
+    }
+    assertThat(chrome.getCurrentUrl())
+        .as(
+            "saved, refused for: %s",
+            chrome.findElements(By.cssSelector(".field-error")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .matches(".*/authoring/courses/\\d+\\?saved$");
     assertThat(chrome.findElement(By.id("course-totals")).getText())
         .contains("2 lessons, 80 minutes in all")
         .contains("Grades 1–4");
