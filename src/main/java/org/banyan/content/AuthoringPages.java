@@ -32,6 +32,8 @@ class AuthoringPages {
   private final Markdown markdown;
   private final Catalog catalog;
   private final MediaLibrary media;
+  private final CourseBuilder courseBuilder;
+  private final Drafts drafts;
 
   AuthoringPages(
       Authoring authoring,
@@ -39,13 +41,17 @@ class AuthoringPages {
       ContentForms forms,
       Markdown markdown,
       Catalog catalog,
-      MediaLibrary media) {
+      MediaLibrary media,
+      CourseBuilder courseBuilder,
+      Drafts drafts) {
     this.authoring = authoring;
     this.reviews = reviews;
     this.forms = forms;
     this.markdown = markdown;
     this.catalog = catalog;
     this.media = media;
+    this.courseBuilder = courseBuilder;
+    this.drafts = drafts;
   }
 
   @GetMapping("/authoring")
@@ -67,8 +73,17 @@ class AuthoringPages {
 
   @GetMapping("/authoring/{type:lessons|courses}/new")
   @PreAuthorize("hasRole('AUTHOR')")
-  String newItem(@PathVariable String type, Model model) {
+  String newItem(
+      @PathVariable String type,
+      @RequestParam(required = false) String restore,
+      Principal principal,
+      Model model) {
     ContentType contentType = AuthoringApi.type(type);
+    if (restore != null) {
+      Map<String, Object> kept = drafts.restore(model, principal, contentType, null);
+      return editor(model, contentType, null, kept, List.of(), null, null);
+    }
+    drafts.offer(model, principal, contentType, null);
     Map<String, Object> form = new java.util.LinkedHashMap<>();
     form.put("lang", Languages.CHINESE);
     form.put("sensitivity", "low");
@@ -85,6 +100,10 @@ class AuthoringPages {
       Model model) {
     ContentType contentType = AuthoringApi.type(type);
     String lang = ContentForms.one(params, "lang");
+    if (contentType == ContentType.COURSE && CourseBuilder.isAction(params.getFirst("action"))) {
+      MultiValueMap<String, String> form = CourseBuilder.apply(params.getFirst("action"), params);
+      return editor(model, contentType, null, forms.echo(form), List.of(), null, null);
+    }
     try {
       Content content = forms.read(contentType, lang, params);
       if ("preview".equals(params.getFirst("action"))) {
@@ -111,6 +130,7 @@ class AuthoringPages {
                   translationOf,
                   content,
                   params.getFirst("note")));
+      drafts.saved(principal, contentType, null);
       return "redirect:/authoring/" + type + "/" + item.id() + "?saved";
     } catch (InvalidInput e) {
       return editor(model, contentType, null, forms.echo(params), e.violations(), null, null);
@@ -127,9 +147,20 @@ class AuthoringPages {
   }
 
   @GetMapping("/authoring/{type:lessons|courses}/{id}")
-  String edit(@PathVariable String type, @PathVariable long id, Model model) {
+  String edit(
+      @PathVariable String type,
+      @PathVariable long id,
+      @RequestParam(required = false) String restore,
+      Principal principal,
+      Model model) {
     ContentType contentType = AuthoringApi.type(type);
     Draft draft = authoring.draft(contentType, id);
+    if (restore != null) {
+      Map<String, Object> kept = drafts.restore(model, principal, contentType, id);
+      kept.putIfAbsent("baseRevision", String.valueOf(draft.item().revision()));
+      return editor(model, contentType, draft.item(), kept, List.of(), null, null);
+    }
+    drafts.offer(model, principal, contentType, id);
     Map<String, Object> form = forms.values(draft.content());
     form.put("baseRevision", String.valueOf(draft.item().revision()));
     advise(model, draft.item().lang(), draft.content());
@@ -146,6 +177,10 @@ class AuthoringPages {
       Model model) {
     ContentType contentType = AuthoringApi.type(type);
     ItemSummary item = authoring.summary(contentType, id);
+    if (contentType == ContentType.COURSE && CourseBuilder.isAction(params.getFirst("action"))) {
+      MultiValueMap<String, String> form = CourseBuilder.apply(params.getFirst("action"), params);
+      return editor(model, contentType, item, forms.echo(form), List.of(), null, null);
+    }
     try {
       Content content = forms.read(contentType, item.lang(), params);
       if ("preview".equals(params.getFirst("action"))) {
@@ -161,6 +196,7 @@ class AuthoringPages {
       }
       authoring.update(
           contentType, id, principal.getName(), base, content, params.getFirst("note"));
+      drafts.saved(principal, contentType, id);
       return "redirect:/authoring/" + type + "/" + id + "?saved";
     } catch (InvalidInput e) {
       return editor(model, contentType, item, forms.echo(params), e.violations(), null, null);
@@ -295,6 +331,10 @@ class AuthoringPages {
     model.addAttribute("settings", Coded.all(Setting.class));
     model.addAttribute("sensitivities", Coded.all(Sensitivity.class));
     model.addAttribute("languages", Languages.ALL);
+    if (type == ContentType.COURSE) {
+      String lang = item != null ? item.lang() : String.valueOf(form.getOrDefault("lang", ""));
+      model.addAttribute("builder", courseBuilder.view(form, lang));
+    }
     return "authoring/edit";
   }
 }

@@ -13,8 +13,9 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The lesson and course forms: content to form values and back. Lists are one entry per line; a
- * course's units are blocks of lines ("title | week" then one lesson slug per line). A module has
- * an editor of its own ({@link ModuleEditor}).
+ * course's units are fields of their own ({@link CourseBuilder}), or, as older forms sent them,
+ * blocks of lines ("title | week" then one lesson slug per line). A module has an editor of its own
+ * ({@link ModuleEditor}).
  */
 @Component
 class ContentForms {
@@ -39,19 +40,7 @@ class ContentForms {
           lesson.attachments().stream().map(a -> a.mediaId() + "|" + a.name()).toList());
     } else if (content instanceof CourseContent course) {
       form.put("grades", course.grades().stream().map(String::valueOf).toList());
-      StringBuilder units = new StringBuilder();
-      for (CourseContent.Unit unit : course.units()) {
-        if (!units.isEmpty()) {
-          units.append('\n');
-        }
-        units.append(nullToEmpty(unit.title()));
-        if (unit.week() != null) {
-          units.append(" | ").append(unit.week());
-        }
-        units.append('\n');
-        unit.lessons().forEach(slug -> units.append(slug).append('\n'));
-      }
-      form.put("units", units.toString());
+      form.put(CourseBuilder.UNITS, CourseBuilder.of(course));
     }
     return form;
   }
@@ -68,6 +57,9 @@ class ContentForms {
             form.put(key, values.isEmpty() ? "" : values.get(0));
           }
         });
+    if (CourseBuilder.posted(params)) {
+      form.put(CourseBuilder.UNITS, CourseBuilder.read(params));
+    }
     return form;
   }
 
@@ -139,7 +131,11 @@ class ContentForms {
     List<Violation> violations = new ArrayList<>();
     List<Integer> grades = grades(p, violations);
     List<CourseContent.Unit> units = new ArrayList<>();
-    for (String block : one(p, "units").replace("\r\n", "\n").split("\n\\s*\n")) {
+    if (CourseBuilder.posted(p)) {
+      units.addAll(CourseBuilder.units(CourseBuilder.read(p), violations));
+    }
+    for (String block :
+        (units.isEmpty() ? one(p, "units") : "").replace("\r\n", "\n").split("\n\\s*\n")) {
       List<String> lines = lines(block);
       if (lines.isEmpty()) {
         continue;

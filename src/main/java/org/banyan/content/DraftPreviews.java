@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * A draft as teachers will see it once it is published: the latest revision of a lesson on the
  * reader's page and in its print kit, a course's outline and whole print run, and a module in the
  * training player (made by training, through {@link ModulePreviews}), by the readers' own templates
- * and views, with a line saying it is a preview. For authors and reviewers,
- * before anything goes live.
+ * and views, with a line saying it is a preview. For authors and reviewers, before anything goes
+ * live.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AUTHOR', 'REVIEWER')")

@@ -137,8 +137,8 @@ class ModuleViews {
   }
 
   /**
-   * A draft module as the player will show it to a teacher who has not started it: every unit,
-   * its quiz questions included, for its author's preview before it is published.
+   * A draft module as the player will show it to a teacher who has not started it: every unit, its
+   * quiz questions included, for its author's preview before it is published.
    */
   ModuleProgress preview(PublishedItem draft) {
     ModuleContent content = (ModuleContent) draft.content();

@@ -5,7 +5,15 @@
  */
 @ApplicationModule(
     displayName = "Teacher training",
-    allowedDependencies = {"account", "content :: catalog", "content :: previews", "course", "media", "problem", "web"})
+    allowedDependencies = {
+      "account",
+      "content :: catalog",
+      "content :: previews",
+      "course",
+      "media",
+      "problem",
+      "web"
+    })
 package org.banyan.training;
 
 import org.springframework.modulith.ApplicationModule;

@@ -114,7 +114,9 @@ class DraftPreviewsIntegrationTests extends PostgresTestBase {
     long id = Json.read(created).get("id").asLong();
 
     HttpResponse<String> player =
-        browserAs("author").header("Accept-Language", "en").get("/authoring/modules/" + id + "/preview");
+        browserAs("author")
+            .header("Accept-Language", "en")
+            .get("/authoring/modules/" + id + "/preview");
     assertThat(player.statusCode()).isEqualTo(200);
     assertThat(player.body())
         .contains("id=\"preview-banner\"")

@@ -178,10 +178,16 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
   @Test
   void authoringPagesHaveNoViolations() throws Exception {
     signIn("author", DEMO_PASSWORD);
+    keepCourseDraft();
     assertNoViolations(
         lang ->
             List.of(
                 page("/authoring?type=modules", "table tbody a"),
+                page(
+                    "/authoring/courses/" + itemId(ContentType.COURSE, lang, "feelings-first"),
+                    "#course-builder .builder-unit li[data-lesson]"),
+                page("/authoring/courses/new", "#draft-offer #draft-restore"),
+                page("/authoring/courses/new?restore", "#draft-restored ~ form #lesson-results li"),
                 page(
                     "/authoring/lessons/" + itemId(ContentType.LESSON, lang, "emotion-thermometer"),
                     "form.editor #markdown"),
@@ -505,6 +511,24 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
         .map(ItemSummary::id)
         .findFirst()
         .orElseThrow();
+  }
+
+  /**
+   * An unsaved new course kept in the author's autosave slot, with a title search, so the editor
+   * offers it and its restored form shows the search's results.
+   */
+  private void keepCourseDraft() {
+    org.banyan.WebClient author = browserAs("author");
+    String token = org.banyan.WebClient.csrfFrom(author.get("/authoring/courses/new").body());
+    HttpResponse<String> kept =
+        author
+            .header("X-CSRF-TOKEN", token)
+            .postJson(
+                "/authoring/courses/new/autosave",
+                "{\"fields\":[[\"lang\",\"en\"],[\"title\",\"Kept course\"],"
+                    + "[\"lessonQuery\",\"feel\"],[\"unit.0.title\",\"One\"],"
+                    + "[\"unit.0.week\",\"x\"],[\"unit.0.lesson\",\"naming-feelings\"]]}");
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
   }
 
   /** A published lesson with a changed revision waiting for review, so the page shows a diff. */
