@@ -9,8 +9,8 @@ import org.banyan.problem.Violation;
 import org.springframework.context.MessageSource;
 
 /**
- * The refusals of a module, told in the author's words: "Unit 3, question 2: tick at least one
- * right answer" for {@code units[2].questions[1].correct}. A code may have a wording of its own for
+ * The refusals of a module, told in the author's words: “Unit 3, question 2: tick at least one
+ * right answer” for {@code units[2].questions[1].correct}. A code may have a wording of its own for
  * the editor ({@code moduleEditor.invalid.quiz.correct}); otherwise the reason is the API's.
  */
 final class ModuleEditorProblems {
