@@ -92,8 +92,13 @@ class TrainingDashboardBenchmark {
                       (ModuleContent.Quiz) unit,
                       ((ModuleContent.Quiz) unit).questions().size() - 3));
             }
+            // Every answer right: passes whatever the pass mark (the seed quiz asks 80 % of 10).
             progress.complete(
-                teacher, lang, slug, unit.id(), answers((ModuleContent.Quiz) unit, 7));
+                teacher,
+                lang,
+                slug,
+                unit.id(),
+                answers((ModuleContent.Quiz) unit, ((ModuleContent.Quiz) unit).questions().size()));
           }
           case REFLECTION ->
               progress.complete(
