@@ -3,9 +3,9 @@ package org.banyan.content;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 
 /**
  * What the editor page says of an author's unsaved draft: the offer to restore it, or the notice
@@ -38,12 +38,21 @@ class Drafts {
 
   /** The form values of the author's kept draft; a draft that is not there is a 404. */
   Map<String, Object> restore(Model model, Principal principal, ContentType type, Long id) {
+    return forms.echo(restoreFields(model, principal, type, id));
+  }
+
+  /**
+   * The fields of the author's kept draft as the form posted them, for an editor that reads its own
+   * post (the module editor); a draft that is not there is a 404.
+   */
+  MultiValueMap<String, String> restoreFields(
+      Model model, Principal principal, ContentType type, Long id) {
     String slot = Autosaves.slot(type, id);
-    Optional<Autosaves.Slot> kept = autosaves.find(principal.getName(), slot);
-    Autosaves.Slot draft = kept.orElseThrow(() -> DraftNotFound.forSlot(slot));
+    Autosaves.Slot draft =
+        autosaves.find(principal.getName(), slot).orElseThrow(() -> DraftNotFound.forSlot(slot));
     model.addAttribute("draft", offer(type, id, draft));
     model.addAttribute("restored", true);
-    return forms.echo(draft.fields());
+    return draft.fields();
   }
 
   /** Forgets the draft once the author saved the form. */

@@ -29,7 +29,8 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
  * The training module editor: units added, removed, moved and typed in a form, without YAML. Every
  * button posts the whole form; only {@code save} stores a revision, every other action shows the
  * form again as typed, changed as the button asked. A file chosen for a media unit is uploaded with
- * whatever button is pressed.
+ * whatever button is pressed. What an author types is kept in an autosave slot, as in the other
+ * editors ({@link Drafts}), and offered again when they come back.
  */
 @Controller
 @PreAuthorize("hasAnyRole('AUTHOR', 'REVIEWER')")
@@ -42,12 +43,19 @@ class ModuleEditor {
   private final Catalog catalog;
   private final MediaLibrary media;
   private final MessageSource messages;
+  private final Drafts drafts;
 
-  ModuleEditor(Authoring authoring, Catalog catalog, MediaLibrary media, MessageSource messages) {
+  ModuleEditor(
+      Authoring authoring,
+      Catalog catalog,
+      MediaLibrary media,
+      MessageSource messages,
+      Drafts drafts) {
     this.authoring = authoring;
     this.catalog = catalog;
     this.media = media;
     this.messages = messages;
+    this.drafts = drafts;
   }
 
   /** A lesson a practice unit may name. */
@@ -55,14 +63,36 @@ class ModuleEditor {
 
   @GetMapping("/authoring/modules/new")
   @PreAuthorize("hasRole('AUTHOR')")
-  String newModule(Model model, Locale locale) {
-    return editor(model, locale, null, ModuleForm.blank(Languages.CHINESE), List.of(), null, null);
+  String newModule(
+      @RequestParam(required = false) String restore,
+      Principal principal,
+      Model model,
+      Locale locale) {
+    ModuleForm form = ModuleForm.blank(Languages.CHINESE);
+    if (restore != null) {
+      form =
+          ModuleForm.read(drafts.restoreFields(model, principal, ContentType.MODULE, null)).form();
+    } else {
+      drafts.offer(model, principal, ContentType.MODULE, null);
+    }
+    return editor(model, locale, null, form, List.of(), null, null);
   }
 
+  /** The module's latest revision; with {@code ?restore}, the author's unsaved draft of it. */
   @GetMapping("/authoring/modules/{id}")
-  String edit(@PathVariable long id, Model model, Locale locale) {
+  String edit(
+      @PathVariable long id,
+      @RequestParam(required = false) String restore,
+      Principal principal,
+      Model model,
+      Locale locale) {
     Draft draft = authoring.draft(ContentType.MODULE, id);
     ModuleForm form = ModuleForm.of((ModuleContent) draft.content(), draft.item().revision());
+    if (restore != null) {
+      form = ModuleForm.read(drafts.restoreFields(model, principal, ContentType.MODULE, id)).form();
+    } else {
+      drafts.offer(model, principal, ContentType.MODULE, id);
+    }
     return editor(model, locale, draft.item(), form, List.of(), null, null);
   }
 
@@ -123,6 +153,7 @@ class ModuleEditor {
                     translationOf(form.field("translationOf")),
                     content,
                     note));
+        drafts.saved(principal, ContentType.MODULE, null);
         return "redirect:/authoring/modules/" + created.id() + "?saved";
       }
       authoring.update(
@@ -132,6 +163,7 @@ class ModuleEditor {
           baseRevision(form.field("baseRevision")),
           content,
           note);
+      drafts.saved(principal, ContentType.MODULE, item.id());
       return "redirect:/authoring/modules/" + item.id() + "?saved";
     } catch (InvalidInput e) {
       return editor(model, locale, item, form, e.violations(), null, null);
@@ -215,6 +247,7 @@ class ModuleEditor {
     model.addAttribute("lessons", lessons(lang, form));
     model.addAttribute("mediaFiles", mediaFiles(form));
     model.addAttribute("conflict", conflict == null ? null : conflict.changes());
+    model.addAttribute("type", ContentType.MODULE);
     return "authoring/module-editor";
   }
 

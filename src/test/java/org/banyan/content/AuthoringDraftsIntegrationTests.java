@@ -234,4 +234,42 @@ class AuthoringDraftsIntegrationTests extends PostgresTestBase {
         .isEqualTo(403);
     assertThat(author.get(path).body()).doesNotContain("id=\"draft-offer\"");
   }
+
+  @Test
+  void theModuleEditorKeepsItsDraftAndOffersItBackToo() {
+    String body =
+        """
+        {"slug":"%s","lang":"en","title":"Kept module","summary":"One reading.","markdown":"Read.",
+         "units":[{"id":"read","type":"reading","title":"Read first","markdown":"Words."}]}
+        """
+            .formatted("kept-module-" + System.nanoTime());
+    HttpResponse<String> created = as("author").postJson("/api/v1/authoring/modules", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    String path = "/authoring/modules/" + id;
+    WebClient author = browserAs("author").header("Accept-Language", "en");
+
+    HttpResponse<String> kept =
+        autosave(
+            author,
+            path,
+            "{\"fields\":[[\"title\",\"Kept module, typed on\"],[\"baseRevision\",\"1\"],"
+                + "[\"units[0].id\",\"read\"],[\"units[0].type\",\"reading\"],"
+                + "[\"units[0].title\",\"Read this first\"]]}",
+            csrf(author, path));
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    assertThat(Json.read(as("author").get("/api/v1/authoring/modules/" + id + "/revisions")).size())
+        .as("an autosave is never a revision")
+        .isEqualTo(1);
+
+    String offered = author.get(path).body();
+    assertThat(offered).contains("id=\"draft-offer\"").contains("data-autosave=\"" + path);
+    String restored = author.get(path + "?restore").body();
+    assertThat(restored)
+        .contains("id=\"draft-restored\"")
+        .contains("Kept module, typed on")
+        .contains("Read this first");
+    // Another author has no such draft of it.
+    assertThat(browserAs("reviewer").get(path + "?restore").statusCode()).isEqualTo(404);
+  }
 }
