@@ -74,4 +74,26 @@ public final class Browser {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }
+
+  /**
+   * Until {@code element} has left the page, a new page having replaced it. Chromium answers a
+   * check on an element of a page being replaced either "stale" or, while the new one is loading,
+   * "does not belong to the document": both mean it is gone.
+   */
+  public static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(
+      org.openqa.selenium.WebElement element) {
+    return driver -> {
+      try {
+        element.isEnabled();
+        return false;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return true;
+      } catch (org.openqa.selenium.WebDriverException e) {
+        if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+          return true;
+        }
+        throw e;
+      }
+    };
+  }
 }

@@ -211,7 +211,7 @@ class ModuleEditorBrowserIntegrationTests extends PostgresTestBase {
   private static void click(By button) {
     WebElement target = chrome.findElement(button);
     target.click();
-    waitFor().until(ExpectedConditions.stalenessOf(target));
+    waitFor().until(org.banyan.Browser.gone(target));
   }
 
   private static WebDriverWait waitFor() {

@@ -371,7 +371,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
     WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
     tabTo(button);
     press(Keys.ENTER);
-    waitFor().until(ExpectedConditions.stalenessOf(button));
+    waitFor().until(org.banyan.Browser.gone(button));
     waitFor()
         .until(
             ExpectedConditions.presenceOfElementLocated(
@@ -409,7 +409,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
     WebElement target = chrome.findElement(section).findElement(By.cssSelector(button));
     tabTo(target);
     press(Keys.ENTER);
-    waitFor().until(ExpectedConditions.stalenessOf(target));
+    waitFor().until(org.banyan.Browser.gone(target));
   }
 
   /** From the top of a page, takes the skip link past the header and navigation. */
@@ -424,7 +424,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
     WebElement target = chrome.findElement(link);
     tabTo(target);
     press(Keys.ENTER);
-    waitFor().until(ExpectedConditions.stalenessOf(target));
+    waitFor().until(org.banyan.Browser.gone(target));
   }
 
   /**
