@@ -194,6 +194,7 @@ class SecurityConfiguration {
                       "/login",
                       "/error",
                       "/theme/**",
+                      "/themes/**",
                       "/favicon.ico",
                       "/actuator/health",
                       "/actuator/health/**",

@@ -78,11 +78,14 @@ class SessionGuard extends OncePerRequestFilter {
     }
   }
 
-  /** The theme's files are the same for everyone: no record to check. */
+  /** The themes' files are the same for everyone: no record to check. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = path(request);
-    return path.startsWith("/theme/") || path.equals("/favicon.ico");
+    return themeFile(path(request));
+  }
+
+  private static boolean themeFile(String path) {
+    return path.startsWith("/theme/") || path.startsWith("/themes/") || path.equals("/favicon.ico");
   }
 
   @Override
@@ -171,8 +174,7 @@ class SessionGuard extends OncePerRequestFilter {
         || path.equals("/api/v1/me")
         || path.equals("/logout")
         || path.equals("/error")
-        || path.startsWith("/theme/")
-        || path.equals("/favicon.ico");
+        || themeFile(path);
   }
 
   private static String path(HttpServletRequest request) {

@@ -4,12 +4,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.banyan.web.Themes;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A draft as teachers will see it once it is published: the latest revision of a lesson on the
@@ -26,71 +29,97 @@ class DraftPreviews {
   private final ReaderViews views;
   private final ContentSettings settings;
   private final ObjectProvider<ModulePreviews> modules;
+  private final Themes themes;
 
   DraftPreviews(
       Authoring authoring,
       ReaderViews views,
       ContentSettings settings,
-      ObjectProvider<ModulePreviews> modules) {
+      ObjectProvider<ModulePreviews> modules,
+      Themes themes) {
     this.authoring = authoring;
     this.views = views;
     this.settings = settings;
     this.modules = modules;
+    this.themes = themes;
   }
 
   /** A draft module in the training player, quiz included, as a teacher will meet it. */
   @GetMapping("/authoring/modules/{id}/preview")
-  String module(@PathVariable long id, Model model) {
+  ModelAndView module(
+      @PathVariable long id,
+      @RequestParam(required = false) String theme,
+      Model model,
+      Locale locale) {
     ModulePreviews player = modules.getIfAvailable();
     if (player == null) {
       throw ContentNotFound.forId(ContentType.MODULE, id);
     }
-    model.addAllAttributes(player.player(latest(ContentType.MODULE, id, model)));
-    return ModulePreviews.TEMPLATE;
+    model.addAllAttributes(player.player(latest(ContentType.MODULE, id, theme, model)));
+    return themes.page(theme, ModulePreviews.TEMPLATE, locale);
   }
 
   @GetMapping("/authoring/lessons/{id}/preview")
-  String lesson(@PathVariable long id, Model model, Locale locale) {
-    PublishedItem draft = latest(ContentType.LESSON, id, model);
+  ModelAndView lesson(
+      @PathVariable long id,
+      @RequestParam(required = false) String theme,
+      Model model,
+      Locale locale) {
+    PublishedItem draft = latest(ContentType.LESSON, id, theme, model);
     model.addAttribute("page", views.lesson(draft, locale));
     model.addAttribute("contacts", settings.referral().contacts());
     model.addAttribute("related", List.of());
-    return "content/lesson";
+    return themes.page(theme, "content/lesson", locale);
   }
 
   @GetMapping("/authoring/lessons/{id}/preview/print")
-  String lessonPrint(@PathVariable long id, Model model, Locale locale) {
-    PublishedItem draft = latest(ContentType.LESSON, id, model);
+  ModelAndView lessonPrint(
+      @PathVariable long id,
+      @RequestParam(required = false) String theme,
+      Model model,
+      Locale locale) {
+    PublishedItem draft = latest(ContentType.LESSON, id, theme, model);
     model.addAttribute("page", views.lesson(draft, locale));
     model.addAttribute("contacts", settings.referral().contacts());
-    return "content/lesson-print";
+    return themes.page(theme, "content/lesson-print", locale);
   }
 
   @GetMapping("/authoring/courses/{id}/preview")
-  String course(@PathVariable long id, Model model) {
-    PublishedItem draft = latest(ContentType.COURSE, id, model);
+  ModelAndView course(
+      @PathVariable long id,
+      @RequestParam(required = false) String theme,
+      Model model,
+      Locale locale) {
+    PublishedItem draft = latest(ContentType.COURSE, id, theme, model);
     model.addAttribute("page", views.course(draft, views.lessonsOf(draft)));
-    return "content/course";
+    return themes.page(theme, "content/course", locale);
   }
 
   @GetMapping("/authoring/courses/{id}/preview/print")
-  String coursePrint(@PathVariable long id, Model model, Locale locale) {
-    PublishedItem draft = latest(ContentType.COURSE, id, model);
+  ModelAndView coursePrint(
+      @PathVariable long id,
+      @RequestParam(required = false) String theme,
+      Model model,
+      Locale locale) {
+    PublishedItem draft = latest(ContentType.COURSE, id, theme, model);
     Map<String, PublishedItem> lessons = views.lessonsOf(draft);
     model.addAttribute("page", views.course(draft, lessons));
     model.addAttribute("kits", views.kits(draft, lessons, locale));
     model.addAttribute("contacts", settings.referral().contacts());
-    return "content/course-print";
+    return themes.page(theme, "content/course-print", locale);
   }
 
   /**
    * The latest revision of item {@code id} as if it were published now; the page says it is a
-   * preview of that revision and links back to its editor.
+   * preview of that revision, in which theme, and links back to its editor and to the other themes.
    */
-  private PublishedItem latest(ContentType type, long id, Model model) {
+  private PublishedItem latest(ContentType type, long id, String theme, Model model) {
     Draft draft = authoring.draft(type, id);
     ItemSummary item = draft.item();
     model.addAttribute("previewOf", item);
+    model.addAttribute("previewThemes", themes.all());
+    model.addAttribute(
+        "previewTheme", theme == null || theme.isBlank() ? themes.selected() : theme.trim());
     return new PublishedItem(
         item.id(),
         type,

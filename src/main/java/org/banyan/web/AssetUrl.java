@@ -14,10 +14,20 @@ import org.springframework.web.servlet.resource.ResourceUrlProvider;
  */
 final class AssetUrl implements TemplateMethodModelEx {
 
+  /**
+   * Where the theme's files are served: {@code /theme/}, or {@code /themes/<name>/} for another.
+   */
+  private final String root;
+
   private final ObjectProvider<ResourceUrlProvider> urls;
 
   AssetUrl(ObjectProvider<ResourceUrlProvider> urls) {
+    this(urls, "/theme/");
+  }
+
+  AssetUrl(ObjectProvider<ResourceUrlProvider> urls, String root) {
     this.urls = urls;
+    this.root = root;
   }
 
   @Override
@@ -26,6 +36,9 @@ final class AssetUrl implements TemplateMethodModelEx {
       throw new TemplateModelException("assetUrl takes one path");
     }
     String lookup = path.getAsString();
+    if (lookup.startsWith("/theme/")) {
+      lookup = root + lookup.substring("/theme/".length());
+    }
     String versioned = urls.getObject().getForLookupPath(lookup);
     return new SimpleScalar(versioned != null ? versioned : lookup);
   }

@@ -51,7 +51,12 @@ class ErrorHandling {
                         v.field(),
                         messages.getMessage(v.code(), v.args().toArray(), v.code(), API_LOCALE)))
             .toList();
-    return invalid(request, fields);
+    Object answer = invalid(request, fields);
+    if (answer instanceof ModelAndView page) {
+      // A page names each refused field too, in the reader's language.
+      page.addObject("violations", e.violations());
+    }
+    return answer;
   }
 
   @ExceptionHandler(ProblemException.class)

@@ -25,14 +25,27 @@ final class ThemeChain {
 
   private final Path themesDir;
   private final List<String> names;
+  private final String label;
 
   ThemeChain(ThemeSettings settings) {
-    this.themesDir = settings.themesDir().toAbsolutePath().normalize();
-    this.names = resolve(settings.theme());
+    this(settings.themesDir(), settings.theme());
+  }
+
+  /** The chain starting at theme {@code name}; refused when that theme or a parent is missing. */
+  ThemeChain(Path themesDir, String name) {
+    this.themesDir = themesDir.toAbsolutePath().normalize();
+    this.names = resolve(name);
+    Object named = descriptor(name).map(d -> d.get("name")).orElse(null);
+    this.label = named == null ? name : named.toString().trim();
   }
 
   List<String> names() {
     return names;
+  }
+
+  /** The first theme's own name for itself, from its {@code theme.yml}. */
+  String label() {
+    return label;
   }
 
   String[] templateLocations() {
@@ -74,7 +87,7 @@ final class ThemeChain {
   }
 
   private Optional<Map<String, Object>> descriptor(String name) {
-    if (!name.matches("[a-z0-9][a-z0-9_-]{0,40}")) {
+    if (!name.matches(Themes.NAME)) {
       return Optional.empty();
     }
     Path file = themesDir.resolve(name).resolve("theme.yml");

@@ -1,8 +1,11 @@
 package org.banyan.web;
 
+import freemarker.template.TemplateException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.freemarker.autoconfigure.FreeMarkerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -35,25 +39,68 @@ class WebConfiguration implements WebMvcConfigurer {
 
   private final ThemeChain themes;
 
+  /** The themes the site does not show, which authors may preview in: by name. */
+  private final Map<String, ThemeChain> others = new TreeMap<>();
+
   WebConfiguration(ThemeSettings settings) {
     this.themes = new ThemeChain(settings);
     log.info("Theme lookup order: {}", themes.names());
+    for (String name : Themes.discover(settings.themesDir())) {
+      if (!name.equals(settings.theme())) {
+        try {
+          others.put(name, new ThemeChain(settings.themesDir(), name));
+        } catch (RuntimeException e) {
+          log.warn("Theme '{}' is left out of previews: {}", name, e.getMessage());
+        }
+      }
+    }
   }
 
   @Bean
   FreeMarkerConfigurer freeMarkerConfigurer(
       FreeMarkerProperties properties, ObjectProvider<ResourceUrlProvider> urls)
       throws IOException {
+    return configurer(themes, properties, new AssetUrl(urls));
+  }
+
+  /** Every theme, and the pages of those the site does not show, for previews. */
+  @Bean
+  Themes themes(
+      ThemeSettings settings,
+      FreeMarkerProperties properties,
+      ObjectProvider<ResourceUrlProvider> urls,
+      ApplicationContext context)
+      throws IOException, TemplateException {
+    Map<String, Themes.Theme> all = new LinkedHashMap<>();
+    all.put(settings.theme(), new Themes.Theme(settings.theme(), themes.label()));
+    Map<String, ThemeViews> views = new LinkedHashMap<>();
+    for (Map.Entry<String, ThemeChain> other : others.entrySet()) {
+      String name = other.getKey();
+      FreeMarkerConfigurer configurer =
+          configurer(other.getValue(), properties, new AssetUrl(urls, otherRoot(name)));
+      configurer.afterPropertiesSet();
+      views.put(name, new ThemeViews(configurer.getConfiguration(), properties, context));
+      all.put(name, new Themes.Theme(name, other.getValue().label()));
+    }
+    return new Themes(settings.theme(), all, views);
+  }
+
+  private static FreeMarkerConfigurer configurer(
+      ThemeChain chain, FreeMarkerProperties properties, AssetUrl assets) {
     FreeMarkerConfigurer configurer = new FreeMarkerConfigurer();
-    configurer.setTemplateLoaderPaths(themes.templateLocations());
+    configurer.setTemplateLoaderPaths(chain.templateLocations());
     configurer.setDefaultEncoding("UTF-8");
     configurer.setPreferFileSystemAccess(properties.isPreferFileSystemAccess());
     Properties settings = new Properties();
     settings.putAll(properties.getSettings());
     configurer.setFreemarkerSettings(settings);
-    configurer.setFreemarkerVariables(
-        Map.of("assetUrl", new AssetUrl(urls), "viewer", new Viewer()));
+    configurer.setFreemarkerVariables(Map.of("assetUrl", assets, "viewer", new Viewer()));
     return configurer;
+  }
+
+  /** Where another theme's files are served, for previews in it. */
+  private static String otherRoot(String name) {
+    return "/themes/" + name + "/";
   }
 
   /** Before Spring Security, so that an oversized body costs no password check. */
@@ -80,9 +127,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    themeFiles(registry, "/theme/", themes);
+    others.forEach((name, chain) -> themeFiles(registry, otherRoot(name), chain));
+  }
+
+  private static void themeFiles(ResourceHandlerRegistry registry, String root, ThemeChain chain) {
     registry
-        .addResourceHandler("/theme/**")
-        .addResourceLocations(themes.staticLocations())
+        .addResourceHandler(root + "**")
+        .addResourceLocations(chain.staticLocations())
         .setCacheControl(CacheControl.maxAge(365, TimeUnit.DAYS).cachePublic().immutable())
         // The content hash in the file's name is its validator, so a revalidation gets a 304.
         .setEtagGenerator(

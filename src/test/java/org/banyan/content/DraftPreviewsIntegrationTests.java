@@ -51,6 +51,86 @@ class DraftPreviewsIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void everyPreviewCanBeSeenInBothThemesWithTheThemesOwnLayoutAndStylesheet() {
+    String slug = Json.uniqueSlug("themes");
+    long id = draftLesson(slug);
+    WebClient author = browserAs("author").header("Accept-Language", "en");
+
+    String standard = author.get("/authoring/lessons/" + id + "/preview").body();
+    assertThat(standard)
+        .doesNotContain("class=\"lowband")
+        .contains("aria-current=\"true\" data-theme=\"default\">Standard")
+        .contains("href=\"/authoring/lessons/" + id + "/preview?theme=lowband\"");
+
+    for (String path :
+        new String[] {
+          "/authoring/lessons/" + id + "/preview", "/authoring/lessons/" + id + "/preview/print"
+        }) {
+      HttpResponse<String> lowband = author.get(path + "?theme=lowband");
+      assertThat(lowband.statusCode()).as(path).isEqualTo(200);
+      assertThat(lowband.body())
+          .as(path)
+          .contains("class=\"lowband")
+          .contains("Sharing the swing " + slug)
+          .contains("aria-current=\"true\" data-theme=\"lowband\">Low bandwidth")
+          .contains("href=\"" + path + "?theme=default\"")
+          .doesNotContain("<img")
+          // The language switch keeps the theme.
+          .contains("href=\"?theme=lowband&amp;locale=zh-CN\"");
+      // Its stylesheet is lowband's own, served with a content hash like the site's.
+      String css =
+          lowband
+              .body()
+              .replaceAll("(?s).*href=\"(/themes/lowband/css/site-[0-9a-f]+\\.css)\".*", "$1");
+      assertThat(css).startsWith("/themes/lowband/css/site-");
+      HttpResponse<String> style = client().get(css);
+      assertThat(style.statusCode()).isEqualTo(200);
+      assertThat(style.body()).contains("lowband: text first");
+      assertThat(style.headers().firstValue("Cache-Control"))
+          .hasValueSatisfying(c -> assertThat(c).contains("immutable"));
+    }
+    // The site itself stays in its theme: nothing a preview chose sticks.
+    assertThat(author.get("/lessons").body()).doesNotContain("class=\"lowband");
+    // What lowband does not override comes from default, by default's path under lowband's.
+    assertThat(client().get("/themes/lowband/js/print.js").statusCode()).isEqualTo(200);
+
+    // A course and a module in the other theme too.
+    String course =
+        """
+        {"lang":"en","title":"Themed course","summary":"One lesson.","markdown":"Weekly.",
+         "grades":[1],"lessons":[{"lang":"en","slug":"naming-feelings"}]}
+        """;
+    long courseId =
+        Json.read(as("author").postJson("/api/v1/authoring/courses", course)).get("id").asLong();
+    assertThat(author.get("/authoring/courses/" + courseId + "/preview?theme=lowband").body())
+        .contains("class=\"lowband")
+        .contains("Themed course");
+    assertThat(author.get("/authoring/courses/" + courseId + "/preview/print?theme=lowband").body())
+        .contains("class=\"lowband")
+        .contains("course-print");
+
+    // A theme that does not exist is refused, naming the field and the themes there are.
+    for (String bad : new String[] {"nope", "../default", "LOWBAND", "lowband/../../etc"}) {
+      HttpResponse<String> refused =
+          author.get(
+              "/authoring/lessons/"
+                  + id
+                  + "/preview?theme="
+                  + java.net.URLEncoder.encode(bad, java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+      assertThat(refused.body()).as(bad).contains("theme").contains("default, lowband");
+    }
+    assertThat(client().get("/themes/nope/css/site.css").statusCode()).isEqualTo(404);
+    assertThat(client().get("/themes/lowband/../../pom.xml").statusCode()).isIn(400, 404);
+    // Teachers still see no draft, in any theme.
+    assertThat(
+            browserAs("teacher")
+                .get("/authoring/lessons/" + id + "/preview?theme=lowband")
+                .statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
   void theEditorAdvisesWhatTheLessonLacksInTheAuthorsLanguage() {
     long id = draftLesson(Json.uniqueSlug("advice"));
 
@@ -125,6 +205,15 @@ class DraftPreviewsIntegrationTests extends PostgresTestBase {
         .contains("What did you notice?")
         .contains("Which one is right?")
         .doesNotContain("right answer");
+    String lowband =
+        browserAs("author")
+            .header("Accept-Language", "en")
+            .get("/authoring/modules/" + id + "/preview?theme=lowband")
+            .body();
+    assertThat(lowband)
+        .contains("class=\"lowband module-player")
+        .contains("id=\"preview-banner\"")
+        .contains("Which one is right?");
     assertThat(browserAs("teacher").get("/authoring/modules/" + id + "/preview").statusCode())
         .isEqualTo(403);
   }

@@ -45,4 +45,31 @@ class LowbandThemeIntegrationTests extends PostgresTestBase {
         .contains("id=\"new-assignment\"")
         .contains("href=\"/classes/report\"");
   }
+
+  @Test
+  void authorsPreviewInTheOtherThemeToo() {
+    String body =
+        """
+        {"slug":"lowband-preview-%d","lang":"en","title":"Both themes","summary":"One unit.",
+         "markdown":"Read.","units":[{"id":"read","type":"reading","title":"Read","markdown":"Words."}]}
+        """
+            .formatted(System.nanoTime());
+    var created = as("author").postJson("/api/v1/authoring/modules", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = created.body().replaceAll("(?s).*\"id\":(\\d+).*", "$1");
+    WebClient author = browserAs("author").header("Accept-Language", "en");
+    String preview = "/authoring/modules/" + id + "/preview";
+
+    assertThat(author.get(preview).body())
+        .contains("class=\"lowband module-player")
+        .contains("data-theme=\"lowband\">Low bandwidth");
+    String standard = author.get(preview + "?theme=default").body();
+    assertThat(standard)
+        .doesNotContain("class=\"lowband")
+        .contains("Both themes")
+        .contains("href=\"" + preview + "?theme=lowband\"");
+    String css =
+        standard.replaceAll("(?s).*href=\"(/themes/default/css/site-[0-9a-f]+\\.css)\".*", "$1");
+    assertThat(client().get(css).body()).doesNotContain("lowband: text first").contains("--leaf");
+  }
 }
