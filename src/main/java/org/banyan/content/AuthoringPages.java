@@ -34,6 +34,7 @@ class AuthoringPages {
   private final MediaLibrary media;
   private final CourseBuilder courseBuilder;
   private final Drafts drafts;
+  private final Merges merges;
 
   AuthoringPages(
       Authoring authoring,
@@ -43,7 +44,8 @@ class AuthoringPages {
       Catalog catalog,
       MediaLibrary media,
       CourseBuilder courseBuilder,
-      Drafts drafts) {
+      Drafts drafts,
+      Merges merges) {
     this.authoring = authoring;
     this.reviews = reviews;
     this.forms = forms;
@@ -52,6 +54,7 @@ class AuthoringPages {
     this.media = media;
     this.courseBuilder = courseBuilder;
     this.drafts = drafts;
+    this.merges = merges;
   }
 
   @GetMapping("/authoring")
@@ -177,6 +180,10 @@ class AuthoringPages {
       Model model) {
     ContentType contentType = AuthoringApi.type(type);
     ItemSummary item = authoring.summary(contentType, id);
+    if (Merges.isTake(params.getFirst("action"))) {
+      Map<String, Object> form = merges.take(item, params.getFirst("action"), forms.echo(params));
+      return editor(model, contentType, item, form, List.of(), null, null);
+    }
     if (contentType == ContentType.COURSE && CourseBuilder.isAction(params.getFirst("action"))) {
       MultiValueMap<String, String> form = CourseBuilder.apply(params.getFirst("action"), params);
       return editor(model, contentType, item, forms.echo(form), List.of(), null, null);
@@ -201,10 +208,9 @@ class AuthoringPages {
     } catch (InvalidInput e) {
       return editor(model, contentType, item, forms.echo(params), e.violations(), null, null);
     } catch (StaleRevision e) {
-      Map<String, Object> form = forms.echo(params);
-      form.put("baseRevision", String.valueOf(e.latest()));
-      return editor(
-          model, contentType, authoring.summary(contentType, id), form, List.of(), null, e);
+      ItemSummary latest = authoring.summary(contentType, id);
+      Map<String, Object> form = merges.conflict(e.latest(), forms.echo(params));
+      return editor(model, contentType, latest, form, List.of(), null, e);
     }
   }
 
@@ -327,6 +333,7 @@ class AuthoringPages {
     model.addAttribute("violations", violations);
     model.addAttribute("preview", preview);
     model.addAttribute("conflict", conflict == null ? null : conflict.changes());
+    merges.show(item, form, model);
     model.addAttribute("taxonomy", catalog.taxonomy());
     model.addAttribute("settings", Coded.all(Setting.class));
     model.addAttribute("sensitivities", Coded.all(Sensitivity.class));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -204,14 +205,24 @@ class AuthoringBrowserIntegrationTests extends PostgresTestBase {
     chrome.findElement(By.cssSelector("button[value=save]")).click();
     WebElement conflict =
         waitFor(chrome).until(ExpectedConditions.presenceOfElementLocated(By.id("conflict")));
-    assertThat(conflict.getText()).contains("Sharing the swing and the slide");
+    assertThat(conflict.getText()).contains("revision 2");
     assertThat(chrome.findElement(By.id("summary")).getDomProperty("value"))
         .isEqualTo("My own summary, typed meanwhile.");
+    WebElement title = chrome.findElement(By.cssSelector("#merge tr[data-field=title]"));
+    assertThat(title.getText()).contains("Sharing the swing and the slide").contains("Only they");
 
-    WebElement title = chrome.findElement(By.id("title"));
-    title.clear();
-    title.sendKeys("Sharing the swing and the slide");
-    chrome.findElement(By.cssSelector("button[value=save]")).click();
+    // Take their title into the form; my summary stays as I typed it.
+    WebElement take = title.findElement(By.cssSelector("button[value='take:title']"));
+    take.click();
+    waitFor(chrome).until(Browser.gone(take));
+    assertThat(chrome.findElement(By.id("title")).getDomProperty("value"))
+        .isEqualTo("Sharing the swing and the slide");
+    assertThat(chrome.findElement(By.id("summary")).getDomProperty("value"))
+        .isEqualTo("My own summary, typed meanwhile.");
+    assertThat(chrome.findElements(By.cssSelector("#merge tr[data-field=title]"))).isEmpty();
+
+    // Enter in a text field saves, on top of their revision.
+    chrome.findElement(By.id("title")).sendKeys(Keys.ENTER);
     waitFor(chrome).until(ExpectedConditions.urlContains("?saved"));
     JsonNode merged = Json.read(as("author").get("/api/v1/authoring/lessons/" + id));
     assertThat(merged.toString())

@@ -1,11 +1,14 @@
 package org.banyan.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.banyan.FormFields.plus;
+import static org.banyan.FormFields.with;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.banyan.FormFields;
 import org.banyan.PostgresTestBase;
 import org.banyan.WebClient;
 import org.jsoup.Jsoup;
@@ -23,58 +26,8 @@ class ModuleEditorIntegrationTests extends PostgresTestBase {
 
   @Autowired Authoring authoring;
 
-  /** The page's editor form, its fields as a browser would send them. */
   private static List<Map.Entry<String, String>> fields(Document page) {
-    Element form = page.getElementById("module-editor");
-    assertThat(form).as(page.title()).isNotNull();
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    for (Element e : form.select("input[name], select[name], textarea[name]")) {
-      String name = e.attr("name");
-      switch (e.tagName()) {
-        case "textarea" -> fields.add(Map.entry(name, e.wholeText()));
-        case "select" -> {
-          Element chosen = e.selectFirst("option[selected]");
-          if (chosen == null) {
-            chosen = e.selectFirst("option");
-          }
-          fields.add(Map.entry(name, chosen == null ? "" : chosen.attr("value")));
-        }
-        default -> {
-          String type = e.attr("type");
-          if (type.equals("file") || (type.equals("checkbox") && !e.hasAttr("checked"))) {
-            continue;
-          }
-          fields.add(Map.entry(name, e.attr("value")));
-        }
-      }
-    }
-    return fields;
-  }
-
-  /** The fields with {@code name} set to {@code value} (added when the form has no such field). */
-  private static List<Map.Entry<String, String>> with(
-      List<Map.Entry<String, String>> fields, String name, String value) {
-    List<Map.Entry<String, String>> changed = new ArrayList<>();
-    boolean found = false;
-    for (Map.Entry<String, String> f : fields) {
-      if (f.getKey().equals(name) && !found) {
-        changed.add(Map.entry(name, value));
-        found = true;
-      } else if (!f.getKey().equals(name)) {
-        changed.add(f);
-      }
-    }
-    if (!found) {
-      changed.add(Map.entry(name, value));
-    }
-    return changed;
-  }
-
-  private static List<Map.Entry<String, String>> plus(
-      List<Map.Entry<String, String>> fields, String name, String value) {
-    List<Map.Entry<String, String>> changed = new ArrayList<>(fields);
-    changed.add(Map.entry(name, value));
-    return changed;
+    return FormFields.of(page, "module-editor");
   }
 
   private static Document press(
