@@ -127,7 +127,7 @@ class Merges {
         .ifPresent(view -> model.addAttribute("merge", view));
   }
 
-  private static Optional<Integer> number(Object value) {
+  static Optional<Integer> number(Object value) {
     try {
       return value == null ? Optional.empty() : Optional.of(Integer.valueOf(value.toString()));
     } catch (NumberFormatException e) {
@@ -146,7 +146,7 @@ class Merges {
    */
   Optional<View> view(
       ItemSummary item, int theirs, int base, Map<String, Object> form, Locale locale) {
-    if (theirs < 1 || base < 1 || theirs > item.revision() || base > theirs) {
+    if (!revisions(item, theirs, base)) {
       return Optional.empty();
     }
     Map<String, Object> their = values(item, theirs);
@@ -158,11 +158,7 @@ class Merges {
       if (theirValue.equals(yourValue)) {
         continue;
       }
-      String baseValue = canonical(was.get(field));
-      ChangedBy who =
-          yourValue.equals(baseValue)
-              ? ChangedBy.THEM
-              : theirValue.equals(baseValue) ? ChangedBy.YOU : ChangedBy.BOTH;
+      ChangedBy who = changedBy(theirValue, yourValue, canonical(was.get(field)));
       rows.add(
           new Row(
               field,
@@ -181,7 +177,7 @@ class Merges {
    */
   private Map<String, Object> take(
       ItemSummary item, int theirs, int base, String action, Map<String, Object> form) {
-    if (theirs < 1 || base < 1 || theirs > item.revision() || base > theirs) {
+    if (!revisions(item, theirs, base)) {
       return form;
     }
     Map<String, Object> their = values(item, theirs);
@@ -203,8 +199,22 @@ class Merges {
     return forms.values(authoring.revision(item.type(), item.id(), revision));
   }
 
+  /**
+   * Whether revisions {@code theirs} and {@code base} are the item's, the base not after theirs.
+   */
+  static boolean revisions(ItemSummary item, int theirs, int base) {
+    return theirs >= 1 && base >= 1 && theirs <= item.revision() && base <= theirs;
+  }
+
+  /** Who changed a value since {@code base}, given it differs between theirs and yours. */
+  static ChangedBy changedBy(String theirs, String yours, String base) {
+    return yours.equals(base)
+        ? ChangedBy.THEM
+        : theirs.equals(base) ? ChangedBy.YOU : ChangedBy.BOTH;
+  }
+
   /** A form value as text that is equal when the saved content would be. */
-  private static String canonical(Object value) {
+  static String canonical(Object value) {
     if (value == null) {
       return "";
     }

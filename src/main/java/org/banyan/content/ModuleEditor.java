@@ -44,18 +44,21 @@ class ModuleEditor {
   private final MediaLibrary media;
   private final MessageSource messages;
   private final Drafts drafts;
+  private final ModuleMerges merges;
 
   ModuleEditor(
       Authoring authoring,
       Catalog catalog,
       MediaLibrary media,
       MessageSource messages,
-      Drafts drafts) {
+      Drafts drafts,
+      ModuleMerges merges) {
     this.authoring = authoring;
     this.catalog = catalog;
     this.media = media;
     this.messages = messages;
     this.drafts = drafts;
+    this.merges = merges;
   }
 
   /** A lesson a practice unit may name. */
@@ -130,6 +133,10 @@ class ModuleEditor {
     ModuleForm.Read read = ModuleForm.read(params);
     List<Violation> violations = new ArrayList<>(read.violations());
     ModuleForm form = uploads(read.form(), request, principal.getName(), violations);
+    if (item != null && Merges.isTake(params.getFirst("action"))) {
+      form = merges.take(item, form, params.getFirst("action"));
+      return editor(model, locale, item, form, violations, null, null);
+    }
     ModuleEditAction action = ModuleEditAction.parse(params.getFirst("action"));
     if (!action.saves()) {
       ModuleEditAction.Applied applied = action.apply(form, params.getFirst("newUnitType"));
@@ -181,7 +188,7 @@ class ModuleEditor {
           model,
           locale,
           authoring.summary(ContentType.MODULE, item.id()),
-          form.withField("baseRevision", String.valueOf(e.latest())),
+          merges.conflict(e.latest(), form),
           List.of(),
           null,
           e);
@@ -247,6 +254,7 @@ class ModuleEditor {
     model.addAttribute("lessons", lessons(lang, form));
     model.addAttribute("mediaFiles", mediaFiles(form));
     model.addAttribute("conflict", conflict == null ? null : conflict.changes());
+    merges.view(item, form, locale).ifPresent(merge -> model.addAttribute("merge", merge));
     model.addAttribute("type", ContentType.MODULE);
     return "authoring/module-editor";
   }

@@ -32,7 +32,8 @@ public record ModuleForm(Map<String, String> fields, List<UnitForm> units) {
           "estimatedMinutes",
           "markdown",
           "note",
-          "baseRevision");
+          "baseRevision",
+          Merges.MERGE_BASE);
 
   public ModuleForm {
     fields = new LinkedHashMap<>(fields);

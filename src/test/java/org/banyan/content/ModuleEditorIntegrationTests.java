@@ -315,4 +315,91 @@ class ModuleEditorIntegrationTests extends PostgresTestBase {
         .extracting(ItemSummary::title)
         .doesNotContain("Unticked");
   }
+
+  @Test
+  void twoAuthorsMergeAModuleFieldByFieldAndUnitByUnit() {
+    String slug = "merge-module-" + System.nanoTime();
+    String body =
+        """
+        {"slug":"%s","lang":"en","title":"Listening","summary":"Three units.","markdown":"Read.",
+         "units":[{"id":"read","type":"reading","title":"Read first","markdown":"Some words."},
+                  {"id":"think","type":"reflection","title":"Think","prompt":"What did you notice?"},
+                  {"id":"check","type":"quiz","title":"Check","passMark":100,
+                   "questions":[{"id":"q1","text":"Which one?","choices":["no","yes"],"correct":[1]}]}]}
+        """;
+    HttpResponse<String> created =
+        as("author").postJson("/api/v1/authoring/modules", body.formatted(slug));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    String path = "/authoring/modules/" + id;
+    WebClient author = author("en");
+    List<Map.Entry<String, String>> mine = fields(Jsoup.parse(author.get(path).body()));
+    mine = with(mine, "summary", "My summary.");
+    mine = with(mine, "units[0].title", "Read this first");
+
+    // Another author saves revision 2: a new title, a new prompt, and a unit added after the first.
+    String theirs =
+        body.formatted(slug)
+            .replace("\"title\":\"Listening\"", "\"title\":\"Listening well\"")
+            .replace("What did you notice?", "What did you hear?")
+            .replace(
+                "{\"id\":\"think\"",
+                "{\"id\":\"listen\",\"type\":\"reading\",\"title\":\"Their new unit\",\"markdown\":\"More.\"},"
+                    + "{\"id\":\"think\"")
+            .replace("\"slug\":\"" + slug + "\",", "\"baseRevision\":1,");
+    HttpResponse<String> put = as("author").putJson("/api/v1/authoring/modules/" + id, theirs);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    Document conflict = press(author, path, mine, "save");
+    assertThat(conflict.getElementById("conflict")).isNotNull();
+    assertThat(value(conflict, "mergeBase")).isEqualTo("1");
+    assertThat(value(conflict, "baseRevision")).isEqualTo("2");
+    assertThat(value(conflict, "units[0].title")).isEqualTo("Read this first");
+    assertThat(changedBy(conflict, "title")).isEqualTo("THEM");
+    assertThat(changedBy(conflict, "summary")).isEqualTo("YOU");
+    assertThat(changedBy(conflict, "unit:read")).isEqualTo("YOU");
+    assertThat(changedBy(conflict, "unit:think")).isEqualTo("THEM");
+    assertThat(changedBy(conflict, "unit:listen")).isEqualTo("THEM");
+    assertThat(changedBy(conflict, "unit:check")).isNull();
+    assertThat(conflict.selectFirst("#merge tr[data-field=unit:listen]").text())
+        .contains("Reading · Their new unit")
+        .contains("(no such unit)");
+
+    // Their new unit comes in where they put it; the rest stays as typed.
+    Document took = press(author, path, fields(conflict), "take:unit:listen");
+    assertThat(value(took, "units[1].id")).isEqualTo("listen");
+    assertThat(value(took, "units[1].title")).isEqualTo("Their new unit");
+    assertThat(value(took, "units[0].title")).isEqualTo("Read this first");
+    assertThat(changedBy(took, "unit:listen")).isNull();
+
+    // Everything only they changed, in one press; my own changes stay.
+    Document merged = press(author, path, fields(took), "take:*");
+    assertThat(value(merged, "title")).isEqualTo("Listening well");
+    assertThat(value(merged, "units[2].prompt")).isEqualTo("What did you hear?");
+    assertThat(value(merged, "summary")).isEqualTo("My summary.");
+    assertThat(merged.select("#merge tr[data-field]"))
+        .extracting(e -> e.attr("data-changed-by"))
+        .containsOnly("YOU");
+
+    // A hostile take changes nothing.
+    Document odd = press(author, path, fields(merged), "take:unit:nope");
+    assertThat(odd.select("fieldset.unit-editor")).hasSize(4);
+    Document wild = press(author, path, with(fields(merged), "mergeBase", "77"), "take:title");
+    assertThat(wild.getElementById("merge")).isNull();
+
+    HttpResponse<String> saved = author.postForm(path, with(fields(merged), "action", "save"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    ModuleContent module = (ModuleContent) authoring.draft(ContentType.MODULE, id).content();
+    assertThat(module.title()).isEqualTo("Listening well");
+    assertThat(module.summary()).isEqualTo("My summary.");
+    assertThat(module.units())
+        .extracting(ModuleContent.Unit::id)
+        .containsExactly("read", "listen", "think", "check");
+    assertThat(module.units().get(0).title()).isEqualTo("Read this first");
+  }
+
+  private static String changedBy(Document page, String field) {
+    Element row = page.selectFirst("#merge tr[data-field=\"" + field + "\"]");
+    return row == null ? null : row.attr("data-changed-by");
+  }
 }
