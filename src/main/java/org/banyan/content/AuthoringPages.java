@@ -108,7 +108,7 @@ class AuthoringPages {
       return editor(model, contentType, null, forms.echo(form), List.of(), null, null);
     }
     try {
-      Content content = forms.read(contentType, lang, params);
+      Content content = forms.read(contentType, params);
       if ("preview".equals(params.getFirst("action"))) {
         advise(model, lang, content);
         return editor(
@@ -189,7 +189,7 @@ class AuthoringPages {
       return editor(model, contentType, item, forms.echo(form), List.of(), null, null);
     }
     try {
-      Content content = forms.read(contentType, item.lang(), params);
+      Content content = forms.read(contentType, params);
       if ("preview".equals(params.getFirst("action"))) {
         advise(model, item.lang(), content);
         return editor(
@@ -329,6 +329,9 @@ class AuthoringPages {
       StaleRevision conflict) {
     model.addAttribute("type", type);
     model.addAttribute("item", item);
+    model.addAttribute(
+        "pageAddress",
+        "/authoring/" + type.path() + "/" + (item == null ? "new" : String.valueOf(item.id())));
     model.addAttribute("form", form);
     model.addAttribute("violations", violations);
     model.addAttribute("preview", preview);

@@ -63,7 +63,7 @@ class ContentForms {
     return form;
   }
 
-  Content read(ContentType type, String lang, MultiValueMap<String, String> p) {
+  Content read(ContentType type, MultiValueMap<String, String> p) {
     return switch (type) {
       case LESSON -> lesson(p);
       case COURSE -> course(p);

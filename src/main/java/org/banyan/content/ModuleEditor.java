@@ -246,6 +246,8 @@ class ModuleEditor {
       StaleRevision conflict) {
     String lang = item != null ? item.lang() : form.field("lang");
     model.addAttribute("item", item);
+    model.addAttribute(
+        "pageAddress", "/authoring/modules/" + (item == null ? "new" : String.valueOf(item.id())));
     model.addAttribute("form", form);
     model.addAttribute("problems", ModuleEditorProblems.describe(violations, messages, locale));
     model.addAttribute("focus", focus == null ? "" : focus);

@@ -94,7 +94,8 @@ class WebConfiguration implements WebMvcConfigurer {
     Properties settings = new Properties();
     settings.putAll(properties.getSettings());
     configurer.setFreemarkerSettings(settings);
-    configurer.setFreemarkerVariables(Map.of("assetUrl", assets, "viewer", new Viewer()));
+    configurer.setFreemarkerVariables(
+        Map.of("assetUrl", assets, "viewer", new Viewer(), "languageLink", new LanguageLink()));
     return configurer;
   }
 

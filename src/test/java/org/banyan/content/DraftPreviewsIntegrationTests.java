@@ -154,6 +154,10 @@ class DraftPreviewsIntegrationTests extends PostgresTestBase {
     assertThat(
             as("author").postJson("/api/v1/authoring/lessons/" + id + "/submit", "{}").statusCode())
         .isEqualTo(200);
+    // The reviewer reading it is led to the same previews.
+    assertThat(browserAs("reviewer").get("/review/lessons/" + id).body())
+        .contains("id=\"preview-as-teachers\" href=\"/authoring/lessons/" + id + "/preview\"")
+        .contains("href=\"/authoring/lessons/" + id + "/preview/print\"");
   }
 
   @Test

@@ -192,6 +192,50 @@ class ModuleEditorBrowserIntegrationTests extends PostgresTestBase {
     return By.cssSelector("section[data-unit='" + unitId + "'][data-done='true']");
   }
 
+  @Test
+  void refusalsNameTheUnitAndFieldInTheAuthorsLanguageKeepingWhatWasTyped() {
+    signIn("author", DEMO_PASSWORD);
+    chrome.get(url("/authoring/modules/new?locale=zh-CN"));
+    type("slug", "refused-" + System.nanoTime());
+    type("title", "倾听");
+    addUnit("quiz");
+    type("units-1-title", "小测验");
+    type("units-1-questions-0-text", "孩子一整天不说话，先做什么？");
+    type("units-1-questions-0-choices-0", "坐在旁边，等一等");
+    type("units-1-questions-0-choices-1", "马上问为什么");
+    click(By.id("save"));
+
+    // Chinese: in the summary, each a link to its field, and next to the field.
+    String summary = chrome.findElement(By.id("problems")).getText();
+    assertThat(summary).contains("第1单元，标题：请填写").contains("第2单元，第1题：请至少勾选一个正确答案");
+    assertThat(chrome.findElement(By.id("units-0-title-error")).getText()).isEqualTo("第1单元，标题：请填写");
+    assertThat(chrome.findElement(By.id("units-0-title")).getDomAttribute("aria-invalid"))
+        .isEqualTo("true");
+    assertThat(chrome.findElement(By.id("units-1-questions-0-text")).getDomProperty("value"))
+        .isEqualTo("孩子一整天不说话，先做什么？");
+    chrome.findElement(By.cssSelector("#problems a[href='#units-0-title']")).click();
+    assertThat(chrome.switchTo().activeElement().getDomAttribute("id")).isEqualTo("units-0-title");
+
+    // English: the same refusals in the author's other language, after switching on the page.
+    WebElement english = chrome.findElement(By.cssSelector("a[lang=en]"));
+    english.click();
+    waitFor().until(Browser.gone(english));
+    chrome.get(url("/authoring/modules/new"));
+    type("slug", "refused-" + System.nanoTime());
+    type("title", "Listening");
+    addUnit("quiz");
+    type("units-1-title", "Check");
+    type("units-1-questions-0-text", "What helps first?");
+    type("units-1-questions-0-choices-0", "Sit nearby");
+    click(By.id("save"));
+    assertThat(chrome.findElement(By.id("problems")).getText())
+        .contains("Unit 1, title: fill this in")
+        .contains("Unit 2, question 1: tick at least one right answer");
+    assertThat(chrome.findElement(By.id("units-1-questions-0-choices-0")).getDomProperty("value"))
+        .isEqualTo("Sit nearby");
+    assertThat(Browser.consoleErrors(chrome)).isEmpty();
+  }
+
   private static WebElement section(String unitId) {
     return chrome.findElement(By.cssSelector("section[data-unit='" + unitId + "']"));
   }

@@ -90,6 +90,41 @@ class PagesIntegrationTests extends PostgresTestBase {
   }
 
   @Test
+  void theLanguageSwitchLeadsToThisPageAgainKeepingItsQueryButNoToken() {
+    String search = client().get("/search?q=swing&page=1&locale=zh-CN").body();
+    assertThat(search)
+        .contains("href=\"?q=swing&amp;page=1&amp;locale=en\"")
+        .contains("href=\"?q=swing&amp;page=1&amp;locale=zh-CN\"");
+
+    // A page answering a form post leads to the page the form was on, without its token; an
+    // editor's page, which may answer a post to an address that is only posted to, to itself.
+    WebClient admin = browserAs("admin");
+    String users = admin.get("/admin/users/new").body();
+    String refused =
+        admin
+            .header("Referer", "http://elsewhere.example/admin/users/new?x=1&locale=zh-CN")
+            .postForm(
+                "/admin/users",
+                java.util.Map.of("_csrf", WebClient.csrfFrom(users), "username", "!"))
+            .body();
+    assertThat(refused).contains("href=\"/admin/users/new?x=1&amp;locale=en\"");
+    WebClient author = browserAs("author");
+    String form = author.get("/authoring/modules/new").body();
+    String token = WebClient.csrfFrom(form);
+    String answered =
+        author
+            .header("Referer", "http://elsewhere.example/authoring/modules/new?locale=zh-CN&x=1")
+            .postForm(
+                "/authoring/modules?_csrf=" + token,
+                java.util.Map.of("_csrf", token, "title", "", "action", "addUnit"))
+            .body();
+    assertThat(answered)
+        .contains("href=\"/authoring/modules/new?locale=en\"")
+        .doesNotContain("_csrf=" + token + "&amp;locale");
+    assertThat(author.get("/authoring/modules/new?locale=en").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void anUnsupportedLanguageFallsBackToASupportedOne() {
     assertThat(client().get("/?locale=fr").body()).contains("<html lang=\"zh-CN\"");
   }
