@@ -54,6 +54,7 @@ class WebConfiguration implements WebMvcConfigurer {
         }
       }
     }
+    log.info("Other themes authors may preview in: {}", others.keySet());
   }
 
   @Bean
