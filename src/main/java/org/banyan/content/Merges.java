@@ -86,12 +86,19 @@ class Merges {
   private final ContentForms forms;
   private final Catalog catalog;
   private final MessageSource messages;
+  private final CourseBuilder courses;
 
-  Merges(Authoring authoring, ContentForms forms, Catalog catalog, MessageSource messages) {
+  Merges(
+      Authoring authoring,
+      ContentForms forms,
+      Catalog catalog,
+      MessageSource messages,
+      CourseBuilder courses) {
     this.authoring = authoring;
     this.forms = forms;
     this.catalog = catalog;
     this.messages = messages;
+    this.courses = courses;
   }
 
   /**
@@ -163,8 +170,8 @@ class Merges {
           new Row(
               field,
               messages.getMessage(LABELS.getOrDefault(field, field), null, field, locale),
-              readable(field, their.get(field), locale),
-              readable(field, form.get(field), locale),
+              readable(item, field, their.get(field), locale),
+              readable(item, field, form.get(field), locale),
               who,
               field.equals("markdown") ? Diffs.lines(yourValue, theirValue) : List.of()));
     }
@@ -238,8 +245,9 @@ class Merges {
   }
 
   /** A form value as the author reads it: labels, not codes. */
-  private String readable(String field, Object value, Locale locale) {
+  private String readable(ItemSummary item, String field, Object value, Locale locale) {
     return switch (field) {
+      case CourseBuilder.UNITS -> units(item, value, locale);
       case "competencies", "topics" -> terms(field, value, locale);
       case "setting", "sensitivity" -> {
         String code = canonical(value);
@@ -253,6 +261,24 @@ class Merges {
               : canonical(value);
       default -> canonical(value);
     };
+  }
+
+  /** A course's units a line each: title, week, the lessons by title. */
+  private String units(ItemSummary item, Object value, Locale locale) {
+    return courses.view(Map.of(CourseBuilder.UNITS, value), item.lang()).units().stream()
+        .map(
+            u ->
+                messages.getMessage(
+                    u.week().isBlank() ? "merge.courseUnit.noWeek" : "merge.courseUnit",
+                    new Object[] {
+                      u.title(),
+                      u.lessons().stream()
+                          .map(CourseBuilder.LessonRow::title)
+                          .collect(Collectors.joining(", ")),
+                      u.week()
+                    },
+                    locale))
+        .collect(Collectors.joining("\n"));
   }
 
   private String terms(String field, Object value, Locale locale) {

@@ -254,4 +254,60 @@ class ConcurrentEditsIntegrationTests extends PostgresTestBase {
     assertThat(latest.get("materials").toString()).contains("a whistle");
     assertThat(latest.get("markdown").asString()).contains("Turns matter a lot.");
   }
+
+  @Test
+  void aCoursesUnitsAreMergedWholeByTakingTheirs() {
+    String body =
+        """
+        {"lang":"en","title":"Merging a course","summary":"Two units.","markdown":"Weekly.",
+         "grades":[1],"units":[{"title":"Feelings","week":1,
+                                "lessons":["naming-feelings"]}]}
+        """;
+    HttpResponse<String> created = as("author").postJson("/api/v1/authoring/courses", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    String path = "/authoring/courses/" + id;
+    WebClient author = browserAs("author").header("Accept-Language", "en");
+    List<Map.Entry<String, String>> mine =
+        FormFields.with(
+            FormFields.of(Jsoup.parse(author.get(path).body()), "content-editor"),
+            "title",
+            "Merging a course, my title");
+
+    String theirs =
+        body.replace("\"week\":1", "\"week\":2")
+            .replace("\"lang\":\"en\",\"title\"", "\"baseRevision\":1,\"title\"");
+    HttpResponse<String> put = as("author").putJson("/api/v1/authoring/courses/" + id, theirs);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    Document conflict =
+        Jsoup.parse(author.postForm(path, FormFields.with(mine, "action", "save")).body());
+    assertThat(changedBy(conflict, "courseUnits")).isEqualTo("THEM");
+    assertThat(changedBy(conflict, "title")).isEqualTo("YOU");
+    assertThat(conflict.selectFirst("#merge tr[data-field=courseUnits] .theirs").text())
+        .startsWith("Feelings · week 2 · ");
+    assertThat(conflict.selectFirst("input[name='unit.0.week']").attr("value")).isEqualTo("1");
+
+    Document took =
+        Jsoup.parse(
+            author
+                .postForm(
+                    path,
+                    FormFields.with(
+                        FormFields.of(conflict, "content-editor"), "action", "take:courseUnits"))
+                .body());
+    assertThat(took.selectFirst("input[name='unit.0.week']").attr("value")).isEqualTo("2");
+    assertThat(took.selectFirst("input[name=title]").attr("value"))
+        .isEqualTo("Merging a course, my title");
+    assertThat(changedBy(took, "courseUnits")).isNull();
+
+    HttpResponse<String> saved =
+        author.postForm(
+            path, FormFields.with(FormFields.of(took, "content-editor"), "action", "save"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    JsonNode content =
+        Json.read(as("author").get("/api/v1/authoring/courses/" + id)).get("content");
+    assertThat(content.get("title").asString()).isEqualTo("Merging a course, my title");
+    assertThat(content.get("units").get(0).get("week").asInt()).isEqualTo(2);
+  }
 }
