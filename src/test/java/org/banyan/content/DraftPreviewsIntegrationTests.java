@@ -60,7 +60,11 @@ class DraftPreviewsIntegrationTests extends PostgresTestBase {
     assertThat(standard)
         .doesNotContain("class=\"lowband")
         .contains("aria-current=\"true\" data-theme=\"default\">Standard")
-        .contains("href=\"/authoring/lessons/" + id + "/preview?theme=lowband\"");
+        .contains("href=\"/authoring/lessons/" + id + "/preview?theme=lowband\"")
+        // Its print kit button leads to the preview's print kit, not to a page not yet published.
+        .contains("href=\"/authoring/lessons/" + id + "/preview/print?theme=default\"");
+    assertThat(author.get("/authoring/lessons/" + id + "/preview?theme=lowband").body())
+        .contains("href=\"/authoring/lessons/" + id + "/preview/print?theme=lowband\"");
 
     for (String path :
         new String[] {
