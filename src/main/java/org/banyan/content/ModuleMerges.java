@@ -22,6 +22,7 @@ class ModuleMerges {
   private static final List<String> FIELDS =
       List.of("title", "summary", "estimatedMinutes", "markdown");
   private static final String UNIT = "unit:";
+  private static final String ORDER = "unitOrder";
 
   private final Authoring authoring;
   private final MessageSource messages;
@@ -60,7 +61,14 @@ class ModuleMerges {
           form = takeUnit(form, theirs, id);
         }
       }
+      Set<String> both = both(theirs, form);
+      if (order(form, both).equals(order(base, both))) {
+        form = takeOrder(form, theirs);
+      }
       return form;
+    }
+    if (what.equals(ORDER)) {
+      return takeOrder(form, theirs);
     }
     if (FIELDS.contains(what)) {
       return form.withField(what, theirs.field(what));
@@ -115,6 +123,20 @@ class ModuleMerges {
               Merges.changedBy(canonical(their), canonical(your), canonical(unit(base, id))),
               List.of()));
     }
+    Set<String> both = both(theirs, form);
+    List<String> theirOrder = order(theirs, both);
+    List<String> yourOrder = order(form, both);
+    if (!theirOrder.equals(yourOrder)) {
+      rows.add(
+          new Merges.Row(
+              ORDER,
+              messages.getMessage("merge.unitOrder", null, locale),
+              titles(theirs, theirOrder),
+              titles(form, yourOrder),
+              Merges.changedBy(
+                  theirOrder.toString(), yourOrder.toString(), order(base, both).toString()),
+              List.of()));
+    }
     return Optional.of(
         new Merges.View(
             Integer.parseInt(theirs.field("baseRevision")),
@@ -165,6 +187,47 @@ class ModuleMerges {
       units.set(at, their);
     } else if (units.size() < ModuleForm.MAX_UNITS) {
       units.add(Math.min(indexOf(theirs.units(), id), units.size()), their);
+    }
+    return form.withUnits(units);
+  }
+
+  /** The ids of the units both forms have. */
+  private static Set<String> both(ModuleForm theirs, ModuleForm yours) {
+    Set<String> both = new LinkedHashSet<>();
+    theirs.units().stream().filter(u -> unit(yours, u.id()) != null).forEach(u -> both.add(u.id()));
+    return both;
+  }
+
+  /** The order of the units {@code among} in {@code form}. */
+  private static List<String> order(ModuleForm form, Set<String> among) {
+    return form.units().stream().map(ModuleForm.UnitForm::id).filter(among::contains).toList();
+  }
+
+  /** The units as numbered lines of titles, in the order given. */
+  private static String titles(ModuleForm form, List<String> ids) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      lines.add((i + 1) + ". " + unit(form, ids.get(i)).title());
+    }
+    return String.join("\n", lines);
+  }
+
+  /**
+   * The units both have put in their order, in the places such units hold in the form; a unit only
+   * this author has keeps its place.
+   */
+  private static ModuleForm takeOrder(ModuleForm form, ModuleForm theirs) {
+    Set<String> both = both(theirs, form);
+    List<String> theirOrder = order(theirs, both);
+    if (order(form, both).size() != theirOrder.size()) {
+      return form; // an id twice in the form: it is refused when saved, and not reordered here
+    }
+    List<ModuleForm.UnitForm> units = new ArrayList<>(form.units());
+    int next = 0;
+    for (int i = 0; i < units.size(); i++) {
+      if (both.contains(units.get(i).id())) {
+        units.set(i, unit(form, theirOrder.get(next++)));
+      }
     }
     return form.withUnits(units);
   }

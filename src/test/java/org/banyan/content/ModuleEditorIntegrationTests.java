@@ -398,6 +398,59 @@ class ModuleEditorIntegrationTests extends PostgresTestBase {
     assertThat(module.units().get(0).title()).isEqualTo("Read this first");
   }
 
+  @Test
+  void aModuleReorderedByTheOtherAuthorKeepsTheirOrderWhenTaken() {
+    String slug = "merge-order-" + System.nanoTime();
+    String units =
+        """
+        {"id":"a","type":"reading","title":"First","markdown":"A."},
+        {"id":"b","type":"reading","title":"Second","markdown":"B."},
+        {"id":"c","type":"reading","title":"Third","markdown":"C."}""";
+    String body =
+        """
+        {"slug":"%s","lang":"en","title":"Order","summary":"Three units.","markdown":"Read.",
+         "units":[%s]}
+        """;
+    HttpResponse<String> created =
+        as("author").postJson("/api/v1/authoring/modules", body.formatted(slug, units));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = Json.read(created).get("id").asLong();
+    String path = "/authoring/modules/" + id;
+    WebClient author = author("en");
+    List<Map.Entry<String, String>> mine =
+        with(fields(Jsoup.parse(author.get(path).body())), "units[0].title", "First, renamed");
+
+    // The other author only moves the last unit to the top.
+    String[] lines = units.split("\n");
+    String reordered = lines[2] + ",\n" + lines[0] + "\n" + lines[1].replaceAll(",$", "");
+    String theirs =
+        body.formatted(slug, reordered)
+            .replace("\"slug\":\"" + slug + "\",", "\"baseRevision\":1,");
+    HttpResponse<String> put = as("author").putJson("/api/v1/authoring/modules/" + id, theirs);
+    assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+    Document conflict = press(author, path, mine, "save");
+    assertThat(changedBy(conflict, "unitOrder")).isEqualTo("THEM");
+    assertThat(changedBy(conflict, "unit:a")).isEqualTo("YOU");
+    assertThat(conflict.selectFirst("#merge tr[data-field=unitOrder] .theirs").text())
+        .isEqualTo("1. Third 2. First 3. Second");
+
+    // An id twice in a hostile form is not reordered, and answers the form.
+    Document twice =
+        press(author, path, with(fields(conflict), "units[1].id", "a"), "take:unitOrder");
+    assertThat(twice.select("fieldset.unit-editor")).hasSize(3);
+
+    Document merged = press(author, path, fields(conflict), "take:*");
+    assertThat(value(merged, "units[0].id")).isEqualTo("c");
+    assertThat(value(merged, "units[1].title")).isEqualTo("First, renamed");
+    assertThat(changedBy(merged, "unitOrder")).isNull();
+    HttpResponse<String> saved = author.postForm(path, with(fields(merged), "action", "save"));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    ModuleContent module = (ModuleContent) authoring.draft(ContentType.MODULE, id).content();
+    assertThat(module.units()).extracting(ModuleContent.Unit::id).containsExactly("c", "a", "b");
+    assertThat(module.units().get(1).title()).isEqualTo("First, renamed");
+  }
+
   private static String changedBy(Document page, String field) {
     Element row = page.selectFirst("#merge tr[data-field=\"" + field + "\"]");
     return row == null ? null : row.attr("data-changed-by");
