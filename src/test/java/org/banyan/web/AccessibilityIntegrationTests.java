@@ -179,6 +179,7 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
   void authoringPagesHaveNoViolations() throws Exception {
     signIn("author", DEMO_PASSWORD);
     keepCourseDraft();
+    long merging = lessonBeingMerged();
     assertNoViolations(
         lang ->
             List.of(
@@ -194,7 +195,11 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
                 page(
                     "/authoring/modules/" + itemId(ContentType.MODULE, lang, MODULE),
                     "form.module-editor .question-editor .choice-editor"),
-                page("/authoring/modules/new", "form.module-editor #newUnitType")));
+                page("/authoring/modules/new", "form.module-editor #newUnitType"),
+                page("/authoring/lessons/" + merging + "?restore", "#merge tr[data-field] button"),
+                page(
+                    "/authoring/lessons/" + merging + "/preview",
+                    "#preview-banner .preview-themes a")));
   }
 
   @Test
@@ -529,6 +534,37 @@ class AccessibilityIntegrationTests extends PostgresTestBase {
                     + "[\"lessonQuery\",\"feel\"],[\"unit.0.title\",\"One\"],"
                     + "[\"unit.0.week\",\"x\"],[\"unit.0.lesson\",\"naming-feelings\"]]}");
     assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+  }
+
+  /**
+   * A lesson another author saved over while this one typed: its kept draft started from revision 1
+   * and goes on top of revision 2, so its editor shows the merge table.
+   */
+  private long lessonBeingMerged() {
+    String slug = "a11y-merge-" + System.nanoTime();
+    HttpResponse<String> created =
+        as("author")
+            .postJson(
+                "/api/v1/authoring/lessons", TestNodes.lesson(slug, "Paper boats").toString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    long id = JSON.readTree(created.body()).get("id").asLong();
+    ObjectNode theirs = TestNodes.lesson(slug, "Paper kites");
+    theirs.put("baseRevision", 1);
+    assertThat(
+            as("author").putJson("/api/v1/authoring/lessons/" + id, theirs.toString()).statusCode())
+        .isEqualTo(200);
+    org.banyan.WebClient author = browserAs("author");
+    String path = "/authoring/lessons/" + id;
+    String token = org.banyan.WebClient.csrfFrom(author.get(path).body());
+    HttpResponse<String> kept =
+        author
+            .header("X-CSRF-TOKEN", token)
+            .postJson(
+                path + "/autosave",
+                "{\"fields\":[[\"baseRevision\",\"2\"],[\"mergeBase\",\"1\"],"
+                    + "[\"title\",\"Paper boats on the pond\"],[\"durationMinutes\",\"40\"]]}");
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    return id;
   }
 
   /** A published lesson with a changed revision waiting for review, so the page shows a diff. */
