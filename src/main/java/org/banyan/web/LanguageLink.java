@@ -44,7 +44,7 @@ final class LanguageLink implements TemplateMethodModelEx {
     if ("GET".equals(method) || "HEAD".equals(method)) {
       return "?" + query(request.getQueryString(), locale);
     }
-    if (address.startsWith("/") && !address.startsWith("//")) {
+    if (onThisSite(address)) {
       return address + "?" + locale;
     }
     String referer = request.getHeader("Referer");
@@ -52,7 +52,7 @@ final class LanguageLink implements TemplateMethodModelEx {
       try {
         URI from = new URI(referer);
         String path = from.getRawPath();
-        if (path != null && path.startsWith("/") && !path.startsWith("//")) {
+        if (path != null && onThisSite(path)) {
           return path + "?" + query(from.getRawQuery(), locale);
         }
       } catch (URISyntaxException ignored) {
@@ -60,6 +60,14 @@ final class LanguageLink implements TemplateMethodModelEx {
       }
     }
     return "/?" + locale;
+  }
+
+  /**
+   * A path on this site: it starts with one slash, and has no backslash, which browsers read as a
+   * slash (so that {@code /\host} would lead to another site).
+   */
+  private static boolean onThisSite(String path) {
+    return path.startsWith("/") && !path.startsWith("//") && !path.contains("\\");
   }
 
   /** The query's parameters but the language and the CSRF token, then the language asked for. */

@@ -108,6 +108,19 @@ class PagesIntegrationTests extends PostgresTestBase {
                 java.util.Map.of("_csrf", WebClient.csrfFrom(users), "username", "!"))
             .body();
     assertThat(refused).contains("href=\"/admin/users/new?x=1&amp;locale=en\"");
+    // A Referer whose path a browser would read as another site's leads home instead.
+    String sideways =
+        admin
+            .header("Referer", "http://elsewhere.example/\\evil.example/x")
+            .postForm(
+                "/admin/users",
+                java.util.Map.of(
+                    "_csrf",
+                    WebClient.csrfFrom(admin.get("/admin/users/new").body()),
+                    "username",
+                    "!"))
+            .body();
+    assertThat(sideways).contains("href=\"/?locale=en\"").doesNotContain("evil.example");
     WebClient author = browserAs("author");
     String form = author.get("/authoring/modules/new").body();
     String token = WebClient.csrfFrom(form);
