@@ -118,8 +118,7 @@ class DraftPreviews {
     ItemSummary item = draft.item();
     model.addAttribute("previewOf", item);
     model.addAttribute("previewThemes", themes.all());
-    model.addAttribute(
-        "previewTheme", theme == null || theme.isBlank() ? themes.selected() : theme.trim());
+    model.addAttribute("previewTheme", themes.name(theme));
     return new PublishedItem(
         item.id(),
         type,

@@ -60,7 +60,7 @@ public final class Themes {
    * refused, naming the {@code theme} field, when no such theme exists.
    */
   public ModelAndView page(String theme, String template, Locale locale) {
-    String name = theme == null || theme.isBlank() ? selected : theme.trim();
+    String name = name(theme);
     if (name.equals(selected)) {
       return new ModelAndView(template);
     }
@@ -71,6 +71,11 @@ public final class Themes {
     }
     View view = views.view(template, locale);
     return new ModelAndView(view);
+  }
+
+  /** The theme a request asked for by {@code theme}: the selected one when it named none. */
+  public String name(String theme) {
+    return theme == null || theme.isBlank() ? selected : theme.trim();
   }
 
   /** The names of the themes found in {@code themesDir} and packed into the jar. */
